@@ -1,0 +1,395 @@
+// samsvar_bench: the stages of a check in-process (Google Benchmark).
+//
+//   Bundled/*   the bundled rules/ with a bundled case (examples/, else tests/rules/)
+//   Gen/*/N     generated rulebases of N = 100, 1,000, 10,000 rules (growth must be linear)
+//   Batch/*     1,000 cases on 2 threads, one Checker per thread (as `samsvar check -j 2`)
+//
+// Run: build-bench/bench/samsvar_bench [--benchmark_filter=REGEX]
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "check.hpp"
+#include "parse.hpp"
+#include "report.hpp"
+#include "sema.hpp"
+#include "workload.hpp"
+#include "workspace.hpp"
+
+namespace fs = std::filesystem;
+using namespace samsvar;
+
+namespace {
+
+constexpr int kFacts = 50;           // 25 bool + 25 int attributes, as in PERFORMANCE.md
+constexpr std::uint64_t kSeed = 1;
+constexpr int kBatchCases = 1000;
+constexpr unsigned kBatchThreads = 2;
+
+// ------------------------------------------------------------------ bundled
+/// The bundled rulebase and every bundled case that analyses without errors.
+struct Bundled {
+  std::string skip;  // non-empty: why the bundled benchmarks cannot run
+  SourceManager sm;
+  std::vector<std::uint32_t> ruleFileIds;
+  std::size_t ruleBytes = 0;
+  std::vector<ast::File> ruleAsts;
+  std::optional<model::Model> rulebase;
+  std::vector<std::string> caseNames;  // valid cases, examples/ first
+  std::vector<std::uint32_t> caseFileIds;
+  std::vector<ast::File> caseAsts;
+  std::vector<model::Model> cases;
+};
+
+std::vector<std::string> caseFilesUnder(const fs::path& dir) {
+  std::vector<std::string> out;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return out;
+  for (fs::recursive_directory_iterator it(dir, ec), end; it != end; it.increment(ec)) {
+    if (ec) break;
+    if (it->is_regular_file(ec) && it->path().extension() == ".case") out.push_back(it->path().string());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+const Bundled& bundled() {
+  static const std::unique_ptr<Bundled> b = [] {
+    auto b = std::make_unique<Bundled>();
+    const fs::path src(SAMSVAR_SOURCE_DIR);
+    Diagnostics diags;
+    std::vector<std::string> ruleFiles = collectFiles((src / "rules").string(), {".rules"}, diags);
+    if (ruleFiles.empty()) {
+      b->skip = "no bundled rules/";
+      return b;
+    }
+    for (const auto& f : ruleFiles) {
+      std::uint32_t id = 0;
+      std::string err;
+      if (!b->sm.load(f, id, err)) {
+        b->skip = "cannot read " + f + ": " + err;
+        return b;
+      }
+      b->ruleFileIds.push_back(id);
+      b->ruleBytes += b->sm.text(id).size();
+      auto file = parseFile(b->sm, id, diags);
+      if (!file) {
+        b->skip = "bundled rules do not parse";
+        return b;
+      }
+      b->ruleAsts.push_back(std::move(*file));
+    }
+    b->rulebase = analyzeModules(b->sm, b->ruleAsts, diags);
+    if (!b->rulebase) {
+      b->skip = "bundled rules do not analyse";
+      return b;
+    }
+    std::vector<std::string> candidates = caseFilesUnder(src / "examples");
+    for (const auto& f : caseFilesUnder(src / "tests" / "rules")) candidates.push_back(f);
+    for (const auto& f : candidates) {
+      Diagnostics cd;
+      std::uint32_t id = 0;
+      std::string err;
+      if (!b->sm.load(f, id, err)) continue;
+      auto file = parseFile(b->sm, id, cd);
+      if (!file) continue;
+      auto m = analyzeCase(*b->rulebase, b->sm, *file, cd);
+      if (!m || cd.hasErrors()) continue;
+      b->caseNames.push_back(fs::relative(f, src).generic_string());
+      b->caseFileIds.push_back(id);
+      b->caseAsts.push_back(std::move(*file));
+      b->cases.push_back(std::move(*m));
+    }
+    if (b->cases.empty()) b->skip = "no bundled case (examples/ or tests/rules/) analyses without errors";
+    return b;
+  }();
+  return *b;
+}
+
+bool skipBundled(benchmark::State& state) {
+  const Bundled& b = bundled();
+  if (b.skip.empty()) return false;
+  state.SkipWithError(b.skip.c_str());
+  for (auto _ : state) {
+  }
+  return true;
+}
+
+void BM_Bundled_ParseRules(benchmark::State& state) {
+  if (skipBundled(state)) return;
+  const Bundled& b = bundled();
+  for (auto _ : state) {
+    Diagnostics diags;
+    for (auto id : b.ruleFileIds) benchmark::DoNotOptimize(parseFile(b.sm, id, diags));
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * b.ruleBytes));
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * b.rulebase->rules.size()));
+}
+
+void BM_Bundled_AnalyzeModules(benchmark::State& state) {
+  if (skipBundled(state)) return;
+  const Bundled& b = bundled();
+  for (auto _ : state) {
+    Diagnostics diags;
+    benchmark::DoNotOptimize(analyzeModules(b.sm, b.ruleAsts, diags));
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * b.rulebase->rules.size()));
+}
+
+void BM_Bundled_ParseCase(benchmark::State& state) {
+  if (skipBundled(state)) return;
+  const Bundled& b = bundled();
+  state.SetLabel(b.caseNames.front());
+  for (auto _ : state) {
+    Diagnostics diags;
+    benchmark::DoNotOptimize(parseFile(b.sm, b.caseFileIds.front(), diags));
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * b.sm.text(b.caseFileIds.front()).size()));
+}
+
+void BM_Bundled_AnalyzeCase(benchmark::State& state) {
+  if (skipBundled(state)) return;
+  const Bundled& b = bundled();
+  state.SetLabel(b.caseNames.front());
+  for (auto _ : state) {
+    Diagnostics diags;
+    benchmark::DoNotOptimize(analyzeCase(*b.rulebase, b.sm, b.caseAsts.front(), diags));
+  }
+}
+
+/// Lowering + checking of one case on a warm Checker (its Z3 context reused).
+void BM_Bundled_Check(benchmark::State& state) {
+  if (skipBundled(state)) return;
+  const Bundled& b = bundled();
+  state.SetLabel(b.caseNames.front());
+  Checker checker;
+  std::size_t findings = 0, checks = 0;
+  for (auto _ : state) {
+    CaseResult r = checker.check(b.cases.front());
+    findings = r.findings.size();
+    checks = r.solverChecks;
+    benchmark::DoNotOptimize(r);
+  }
+  state.counters["findings"] = static_cast<double>(findings);
+  state.counters["solver_checks"] = static_cast<double>(checks);
+}
+
+/// The same with a new Checker (a new Z3 context) every time: what one
+/// `samsvar check` pays once.
+void BM_Bundled_CheckNewChecker(benchmark::State& state) {
+  if (skipBundled(state)) return;
+  const Bundled& b = bundled();
+  state.SetLabel(b.caseNames.front());
+  for (auto _ : state) {
+    Checker checker;
+    benchmark::DoNotOptimize(checker.check(b.cases.front()));
+  }
+}
+
+void BM_Bundled_RenderJson(benchmark::State& state) {
+  if (skipBundled(state)) return;
+  const Bundled& b = bundled();
+  Checker checker;
+  CaseResult r = checker.check(b.cases.front());
+  for (auto _ : state) benchmark::DoNotOptimize(renderJson(ReportInput{b.sm, b.cases.front(), r}));
+}
+
+// ---------------------------------------------------------------- generated
+/// A generated rulebase of N rules with one case, parsed and analysed once.
+struct Generated {
+  std::string error;
+  bench::Workload w;
+  SourceManager sm;
+  std::uint32_t rulesId = 0;
+  std::uint32_t caseId = 0;
+  std::optional<ast::File> rulesAst;
+  std::optional<ast::File> caseAst;
+  std::optional<model::Model> rulebase;
+  std::optional<model::Model> caseModel;
+};
+
+const Generated& generated(int rules) {
+  static std::mutex mu;
+  static std::map<int, std::unique_ptr<Generated>> cache;
+  std::lock_guard<std::mutex> lock(mu);
+  auto& slot = cache[rules];
+  if (slot) return *slot;
+  slot = std::make_unique<Generated>();
+  Generated& g = *slot;
+  g.w = bench::generateWorkload({rules, 1, kFacts, kSeed});
+  g.rulesId = g.sm.add("gen.rules", g.w.rulesText);
+  g.caseId = g.sm.add("case1.case", g.w.caseTexts.front());
+  Diagnostics diags;
+  g.rulesAst = parseFile(g.sm, g.rulesId, diags);
+  g.caseAst = parseFile(g.sm, g.caseId, diags);
+  if (g.rulesAst && g.caseAst) g.rulebase = analyzeModules(g.sm, {*g.rulesAst}, diags);
+  if (g.rulebase) g.caseModel = analyzeCase(*g.rulebase, g.sm, *g.caseAst, diags);
+  if (!g.caseModel) g.error = "generated workload does not load:\n" + renderAll(g.sm, diags, Lang::en);
+  return g;
+}
+
+bool skipGenerated(benchmark::State& state, const Generated& g) {
+  if (g.error.empty()) return false;
+  state.SkipWithError(g.error.c_str());
+  for (auto _ : state) {
+  }
+  return true;
+}
+
+void BM_Gen_Parse(benchmark::State& state) {
+  const Generated& g = generated(static_cast<int>(state.range(0)));
+  if (skipGenerated(state, g)) return;
+  for (auto _ : state) {
+    Diagnostics diags;
+    benchmark::DoNotOptimize(parseFile(g.sm, g.rulesId, diags));
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * g.w.rulesText.size()));
+  state.SetItemsProcessed(state.iterations() * state.range(0));
+  state.SetComplexityN(state.range(0));
+}
+
+void BM_Gen_AnalyzeModules(benchmark::State& state) {
+  const Generated& g = generated(static_cast<int>(state.range(0)));
+  if (skipGenerated(state, g)) return;
+  std::vector<ast::File> files{*g.rulesAst};
+  for (auto _ : state) {
+    Diagnostics diags;
+    benchmark::DoNotOptimize(analyzeModules(g.sm, files, diags));
+  }
+  state.SetItemsProcessed(state.iterations() * state.range(0));
+  state.SetComplexityN(state.range(0));
+}
+
+/// Parse + semantic analysis of the whole rulebase: MB/s and rules/s.
+void BM_Gen_ParseAndAnalyze(benchmark::State& state) {
+  const Generated& g = generated(static_cast<int>(state.range(0)));
+  if (skipGenerated(state, g)) return;
+  for (auto _ : state) {
+    Diagnostics diags;
+    std::vector<ast::File> files;
+    if (auto f = parseFile(g.sm, g.rulesId, diags)) files.push_back(std::move(*f));
+    benchmark::DoNotOptimize(analyzeModules(g.sm, files, diags));
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * g.w.rulesText.size()));
+  state.SetItemsProcessed(state.iterations() * state.range(0));
+  state.SetComplexityN(state.range(0));
+}
+
+void BM_Gen_AnalyzeCase(benchmark::State& state) {
+  const Generated& g = generated(static_cast<int>(state.range(0)));
+  if (skipGenerated(state, g)) return;
+  for (auto _ : state) {
+    Diagnostics diags;
+    benchmark::DoNotOptimize(analyzeCase(*g.rulebase, g.sm, *g.caseAst, diags));
+  }
+  state.SetItemsProcessed(state.iterations() * state.range(0));
+  state.SetComplexityN(state.range(0));
+}
+
+/// Lowering + checking of one case (warm Checker).
+void BM_Gen_Check(benchmark::State& state) {
+  const Generated& g = generated(static_cast<int>(state.range(0)));
+  if (skipGenerated(state, g)) return;
+  Checker checker;
+  std::size_t checks = 0;
+  for (auto _ : state) {
+    CaseResult r = checker.check(*g.caseModel);
+    checks = r.solverChecks;
+    benchmark::DoNotOptimize(r);
+  }
+  state.counters["solver_checks"] = static_cast<double>(checks);
+  state.SetItemsProcessed(state.iterations() * state.range(0));
+  state.SetComplexityN(state.range(0));
+}
+
+// -------------------------------------------------------------------- batch
+/// Checks `n` cases (models[i % models.size()]) on `threads` threads, one
+/// Checker each, created inside the measurement as the CLI does.
+void runBatch(const std::vector<const model::Model*>& models, int n, unsigned threads) {
+  std::atomic<int> next{0};
+  auto worker = [&] {
+    Checker checker;
+    for (int i; (i = next++) < n;)
+      benchmark::DoNotOptimize(checker.check(*models[static_cast<std::size_t>(i) % models.size()]));
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+  worker();
+  for (auto& t : pool) t.join();
+}
+
+/// 1,000 checks of the bundled cases (cycled) against the bundled rules.
+void BM_Batch_Bundled(benchmark::State& state) {
+  if (skipBundled(state)) return;
+  const Bundled& b = bundled();
+  std::vector<const model::Model*> models;
+  for (const auto& m : b.cases) models.push_back(&m);
+  state.SetLabel(std::to_string(models.size()) + " distinct cases");
+  for (auto _ : state) runBatch(models, kBatchCases, kBatchThreads);
+  state.SetItemsProcessed(state.iterations() * kBatchCases);  // items/s = cases/s
+}
+
+/// 1,000 distinct generated cases against N generated rules.
+void BM_Batch_Gen(benchmark::State& state) {
+  const int rules = static_cast<int>(state.range(0));
+  static std::map<int, std::vector<model::Model>> cache;
+  static SourceManager sm;
+  auto& cases = cache[rules];
+  if (cases.empty()) {
+    bench::Workload w = bench::generateWorkload({rules, kBatchCases, kFacts, kSeed});
+    Diagnostics diags;
+    auto rf = parseFile(sm, sm.add("gen.rules", w.rulesText), diags);
+    std::optional<model::Model> rb;
+    if (rf) rb = analyzeModules(sm, {*rf}, diags);
+    for (int k = 0; rb && k < kBatchCases; ++k) {
+      auto cf = parseFile(sm, sm.add("case" + std::to_string(k + 1) + ".case", w.caseTexts[k]), diags);
+      if (!cf) break;
+      auto m = analyzeCase(*rb, sm, *cf, diags);
+      if (!m) break;
+      cases.push_back(std::move(*m));
+    }
+    if (static_cast<int>(cases.size()) != kBatchCases) {
+      cases.clear();
+      std::string err = "generated batch does not load:\n" + renderAll(sm, diags, Lang::en);
+      state.SkipWithError(err.c_str());
+      for (auto _ : state) {
+      }
+      return;
+    }
+  }
+  std::vector<const model::Model*> models;
+  for (const auto& m : cases) models.push_back(&m);
+  for (auto _ : state) runBatch(models, kBatchCases, kBatchThreads);
+  state.SetItemsProcessed(state.iterations() * kBatchCases);
+}
+
+}  // namespace
+
+BENCHMARK(BM_Bundled_ParseRules)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_Bundled_AnalyzeModules)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_Bundled_ParseCase)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_Bundled_AnalyzeCase)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_Bundled_Check)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_Bundled_CheckNewChecker)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_Bundled_RenderJson)->Unit(benchmark::kMicrosecond);
+
+#define SAMSVAR_GEN_SIZES ->Arg(100)->Arg(1000)->Arg(10000)->Complexity(benchmark::oN)->Unit(benchmark::kMillisecond)
+BENCHMARK(BM_Gen_Parse) SAMSVAR_GEN_SIZES;
+BENCHMARK(BM_Gen_AnalyzeModules) SAMSVAR_GEN_SIZES;
+BENCHMARK(BM_Gen_ParseAndAnalyze) SAMSVAR_GEN_SIZES;
+BENCHMARK(BM_Gen_AnalyzeCase) SAMSVAR_GEN_SIZES;
+BENCHMARK(BM_Gen_Check) SAMSVAR_GEN_SIZES;
+
+BENCHMARK(BM_Batch_Bundled)->Unit(benchmark::kMillisecond)->UseRealTime()->MeasureProcessCPUTime();
+BENCHMARK(BM_Batch_Gen)->Arg(100)->Unit(benchmark::kMillisecond)->UseRealTime()->MeasureProcessCPUTime();
+
+BENCHMARK_MAIN();

@@ -1,0 +1,404 @@
+#include "check.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <set>
+
+#include "checker_impl.hpp"
+#include "lower.hpp"
+
+namespace samsvar {
+
+using namespace model;
+
+const char* verdictName(Verdict v) {
+  switch (v) {
+    case Verdict::satisfied: return "satisfied";
+    case Verdict::violated: return "violated";
+    case Verdict::gap: return "gap";
+    case Verdict::deviated: return "deviated";
+    case Verdict::exempted: return "exempted";
+    case Verdict::not_applicable: return "not_applicable";
+    case Verdict::unknown: return "unknown";
+  }
+  return "unknown";
+}
+
+int verdictRank(Verdict v) {
+  switch (v) {
+    case Verdict::violated: return 6;
+    case Verdict::unknown: return 5;
+    case Verdict::gap: return 4;
+    case Verdict::deviated: return 3;
+    case Verdict::exempted: return 2;
+    case Verdict::satisfied: return 1;
+    case Verdict::not_applicable: return 0;
+  }
+  return 0;
+}
+
+namespace {
+
+enum class Answer { sat, unsat, unknown };
+
+/// One case's checking session: the fast solver (facts substituted), and on
+/// demand a tracked solver (facts under tracking literals) for cores.
+class Session {
+ public:
+  Session(z3::context& ctx, const Model& m, const CheckOptions& opt)
+      : ctx_(ctx), m_(m), opt_(opt), fast_(ctx, m, true), solver_(ctx, z3::solver::simple()) {
+    configure(solver_);
+  }
+
+  CaseResult run() {
+    CaseResult out;
+    for (int r : m_.activeRules) checkRule(r, out);
+    out.solverChecks = checks_;
+    std::stable_sort(out.findings.begin(), out.findings.end(), [&](const Finding& a, const Finding& b) {
+      return std::tie(a.location.file, a.location.begin, m_.rules[a.rule].id, a.binding) <
+             std::tie(b.location.file, b.location.begin, m_.rules[b.rule].id, b.binding);
+    });
+    return out;
+  }
+
+ private:
+  void configure(z3::solver& s) { configureSolver(ctx_, s, opt_); }
+
+  void flushDomain(Lowering& low, z3::solver& s, std::vector<z3::expr>* keep) {
+    for (auto& c : low.takeDomainConstraints()) {
+      s.add(c);
+      if (keep) keep->push_back(c);
+    }
+  }
+
+  Answer ask(z3::solver& s, const z3::expr& e, std::string& reason) {
+    s.push();
+    s.add(e);
+    for (auto& d : fast_.definitionsFor(e)) s.add(d);
+    ++checks_;
+    z3::check_result r = s.check();
+    if (r == z3::unknown) reason = s.reason_unknown();
+    s.pop();
+    return r == z3::sat ? Answer::sat : r == z3::unsat ? Answer::unsat : Answer::unknown;
+  }
+
+  void checkRule(int r, CaseResult& out) {
+    const RuleInfo& rule = m_.rules[r];
+    forEachBinding(fast_, rule, true, [&](Lowering::Env& env, const std::vector<z3::expr>& conds) {
+      Finding f;
+      f.rule = r;
+      f.binding.assign(env.begin(), env.begin() + static_cast<long>(rule.bindings.size()));
+      decide(rule, env, conds, f);
+      out.findings.push_back(std::move(f));
+    });
+  }
+
+  void decide(const RuleInfo& rule, Lowering::Env& env, const std::vector<z3::expr>& conds, Finding& f) {
+    RuleTerms terms = ruleTerms(fast_, rule, env, conds);
+    z3::expr app = terms.app.simplify();
+    z3::expr req = terms.req.simplify();
+    flushDomain(fast_, solver_, &domain_);
+    f.bindingText = bindingText(rule, f.binding);
+    f.location = locationOf(rule, f.binding);
+
+    Verdict v;
+    std::string reason;
+    if (app.is_false()) {
+      v = Verdict::not_applicable;
+    } else if (app.is_true() && req.is_true()) {
+      v = Verdict::satisfied;
+    } else if (app.is_true() && req.is_false()) {
+      v = Verdict::violated;
+    } else {
+      Answer canApply = app.is_true() ? Answer::sat : ask(solver_, app, reason);
+      if (canApply == Answer::unsat) {
+        v = Verdict::not_applicable;
+      } else if (canApply == Answer::unknown) {
+        v = Verdict::unknown;
+      } else {
+        Answer canFail = ask(solver_, app && !req, reason);
+        if (canFail == Answer::unsat) {
+          v = Verdict::satisfied;
+        } else if (canFail == Answer::unknown) {
+          v = Verdict::unknown;
+        } else {
+          Answer canHold = ask(solver_, !app || req, reason);
+          v = canHold == Answer::unsat ? Verdict::violated
+              : canHold == Answer::unknown ? Verdict::unknown : Verdict::gap;
+        }
+      }
+    }
+    f.verdict = f.underlying = v;
+    if (v == Verdict::unknown) f.unknownReason = reason.empty() ? "unknown" : reason;
+    if (opt_.explain) {
+      if (v == Verdict::violated) explainViolation(rule, env, f);
+      if (v == Verdict::gap) explainGap(app, req, f);
+    }
+    if (v == Verdict::violated || v == Verdict::gap) applyWaiver(rule, f);
+  }
+
+  void applyWaiver(const RuleInfo& rule, Finding& f) {
+    int ruleIndex = f.rule;
+    int best = -1;
+    for (std::size_t w = 0; w < m_.waivers.size(); ++w) {
+      const Waiver& wv = m_.waivers[w];
+      if (wv.rule != ruleIndex) continue;
+      bool matches = wv.target < 0;
+      for (std::size_t k = 0; k < rule.bindings.size() && !matches; ++k)
+        if (rule.bindings[k].ty.kind == Kind::Ref && f.binding[k] == wv.target) matches = true;
+      if (!matches) continue;
+      // An exemption outranks a deviation; a targeted waiver outranks a general one.
+      if (best < 0 || (wv.exemption && !m_.waivers[best].exemption) ||
+          (wv.exemption == m_.waivers[best].exemption && m_.waivers[best].target < 0 && wv.target >= 0))
+        best = static_cast<int>(w);
+    }
+    if (best < 0) return;
+    const Waiver& wv = m_.waivers[best];
+    if (!wv.exemption && rule.strength == ast::Strength::maa) return;  // sema rejects this
+    f.waiver = best;
+    f.verdict = wv.exemption ? Verdict::exempted : Verdict::deviated;
+  }
+
+  std::string bindingText(const RuleInfo& rule, const std::vector<std::int64_t>& b) {
+    std::string s;
+    for (std::size_t k = 0; k < rule.bindings.size(); ++k) {
+      if (!s.empty()) s += ", ";
+      s += rule.bindings[k].var + " = " + fast_.elementName(rule.bindings[k].ty, b[k]);
+    }
+    return s;
+  }
+
+  Span locationOf(const RuleInfo& rule, const std::vector<std::int64_t>& b) {
+    // The most specific bound instance declared in the case; else any bound
+    // instance; else the rule itself.
+    Span any;
+    for (std::size_t k = rule.bindings.size(); k-- > 0;) {
+      if (rule.bindings[k].ty.kind != Kind::Ref) continue;
+      const Instance& in = m_.instances[b[k]];
+      if (in.module.empty()) return in.span;
+      if (!any.valid) any = in.span;
+    }
+    return any.valid ? any : rule.idSpan;
+  }
+
+  // -------------------------------------------------------------- violations
+  void ensureTracked() {
+    if (tracked_) return;
+    tracked_ = std::make_unique<Lowering>(ctx_, m_, false);
+    tsolver_ = std::make_unique<z3::solver>(ctx_, z3::solver::simple());
+    configure(*tsolver_);
+    for (auto& [c, fact] : tracked_->factConstraints()) {
+      z3::expr t = ctx_.bool_const(("fact#" + std::to_string(fact)).c_str());
+      tsolver_->add(z3::implies(t, c));
+      trackers_.push_back(t);
+      trackerFact_[t.id()] = fact;
+    }
+    flushDomain(*tracked_, *tsolver_, nullptr);
+  }
+
+  void explainViolation(const RuleInfo& rule, Lowering::Env& env, Finding& f) {
+    ensureTracked();
+    std::vector<z3::expr> memberships;
+    for (std::size_t k = 0; k < rule.bindings.size(); ++k)
+      if (rule.bindings[k].set) memberships.push_back(tracked_->member(*rule.bindings[k].set, env[k], env));
+    z3::expr phi = ruleTerms(*tracked_, rule, env, memberships).phi();
+    flushDomain(*tracked_, *tsolver_, nullptr);
+    tsolver_->push();
+    tsolver_->add(phi);
+    for (auto& d : tracked_->definitionsFor(phi)) tsolver_->add(d);
+    std::vector<z3::expr> core;
+    z3::expr_vector all(ctx_);
+    for (auto& t : trackers_) all.push_back(t);
+    ++checks_;
+    if (tsolver_->check(all) == z3::unsat) {
+      auto uc = tsolver_->unsat_core();
+      for (unsigned i = 0; i < uc.size(); ++i) core.push_back(uc[i]);
+      // Deletion-based minimisation: drop each fact the contradiction survives without.
+      for (std::size_t i = 0; i < core.size();) {
+        z3::expr_vector rest(ctx_);
+        for (std::size_t j = 0; j < core.size(); ++j)
+          if (j != i) rest.push_back(core[j]);
+        ++checks_;
+        if (tsolver_->check(rest) == z3::unsat) core.erase(core.begin() + static_cast<long>(i));
+        else ++i;
+      }
+    }
+    tsolver_->pop();
+    std::vector<int> facts;
+    for (auto& t : core) facts.push_back(trackerFact_.at(t.id()));
+    std::sort(facts.begin(), facts.end(), [&](int a, int b) {
+      const Span &x = m_.facts[a].span, &y = m_.facts[b].span;
+      return std::tie(x.file, x.begin) < std::tie(y.file, y.begin);
+    });
+    for (int fi : facts) f.because.push_back(ExplainedFact{fi, factText(fi), m_.facts[fi].span});
+  }
+
+  std::string factText(int fi) {
+    const Fact& fact = m_.facts[fi];
+    const Instance& in = m_.instances[fact.instance];
+    const AttrInfo& a = m_.types[in.type].attrs[fact.attr];
+    std::string v;
+    if (a.ty.set) {
+      v = "{ ";
+      bool first = true;
+      for (int e : fact.value.set.members) {
+        v += (first ? "" : ", ") + valueText(m_, a.ty.element(), e);
+        first = false;
+      }
+      if (fact.value.set.open) v += first ? "..." : ", ...";
+      v += first && !fact.value.set.open ? "}" : " }";
+    } else {
+      v = valueText(m_, a.ty, fact.value.scalar);
+    }
+    return in.name + "." + a.name + " = " + v;
+  }
+
+  // -------------------------------------------------------------- gaps
+  void collectVars(const z3::expr& e, std::set<std::string>& names, std::set<unsigned>& seen) {
+    if (!seen.insert(e.id()).second) return;
+    if (e.is_app()) {
+      if (e.num_args() == 0 && e.decl().decl_kind() == Z3_OP_UNINTERPRETED) {
+        std::string n = e.decl().name().str();
+        if (const z3::expr* src = fast_.auxSource(n)) collectVars(*src, names, seen);
+        else names.insert(n);
+        return;
+      }
+      for (unsigned i = 0; i < e.num_args(); ++i) collectVars(e.arg(i), names, seen);
+    }
+  }
+
+  void explainGap(const z3::expr& app, const z3::expr& req, Finding& f) {
+    std::set<std::string> names;
+    std::set<unsigned> seen;
+    collectVars(app, names, seen);
+    collectVars(req, names, seen);
+    solver_.push();
+    solver_.add(app && req);
+    for (auto& d : fast_.definitionsFor(app && req)) solver_.add(d);
+    ++checks_;
+    if (solver_.check() != z3::sat) {
+      solver_.pop();
+      return;
+    }
+    z3::model model = solver_.get_model();
+    // Group by (instance, attribute); phantom members become "another X with …".
+    std::map<std::pair<int, int>, GapAttribute> groups;
+    std::map<std::pair<int, int>, std::vector<std::string>> members;
+    std::vector<std::pair<std::string, const VarInfo*>> scalars;
+    for (const auto& n : names) {
+      const VarInfo* vi = fast_.varInfo(n);
+      if (!vi) continue;  // auxiliary (calendar) variables
+      if (fast_.isPhantom(vi->instance)) continue;  // described through the set that holds it
+      auto key = std::make_pair(vi->instance, vi->attr);
+      const AttrInfo& a = m_.types[m_.instances[vi->instance].type].attrs[vi->attr];
+      GapAttribute& g = groups[key];
+      g.instance = vi->instance;
+      g.attr = vi->attr;
+      g.path = m_.instances[vi->instance].name + "." + a.name;
+      z3::expr var = a.ty.kind == Kind::Bool || vi->element >= 0 ? ctx_.bool_const(n.c_str()) : ctx_.int_const(n.c_str());
+      z3::expr val = model.eval(var, true);
+      if (vi->element >= 0) {
+        if (val.is_true()) members[key].push_back(memberDescription(model, a.ty.element(), vi->element));
+      } else {
+        g.suggestion = scalarText(a.ty, val);
+        scalars.emplace_back(n, vi);
+      }
+    }
+    for (auto& [key, g] : groups) {
+      if (g.suggestion.empty()) {
+        std::string s = "{ ";
+        for (std::size_t i = 0; i < members[key].size(); ++i) s += (i ? ", " : "") + members[key][i];
+        g.suggestion = members[key].empty() ? "{}" : s + " }";
+      }
+    }
+    solver_.pop();
+    // A single undeclared number or date: say which side of a bound satisfies.
+    if (groups.size() == 1 && scalars.size() == 1) {
+      const VarInfo* vi = scalars[0].second;
+      const AttrInfo& a = m_.types[m_.instances[vi->instance].type].attrs[vi->attr];
+      if (a.ty.kind == Kind::Int || a.ty.kind == Kind::Date || a.ty.kind == Kind::Duration)
+        boundOf(ctx_.int_const(scalars[0].first.c_str()), a.ty, app, req, groups.begin()->second);
+    }
+    for (auto& [key, g] : groups) f.gaps.push_back(std::move(g));
+  }
+
+  void boundOf(const z3::expr& x, const Ty& ty, const z3::expr& app, const z3::expr& req, GapAttribute& g) {
+    for (bool lower : {true, false}) {
+      z3::optimize opt(ctx_);
+      z3::params p(ctx_);
+      p.set("timeout", opt_.timeoutMs);
+      opt.set(p);
+      for (auto& d : domain_) opt.add(d);
+      opt.add(app && req);
+      for (auto& d : fast_.definitionsFor(app && req)) opt.add(d);
+      auto h = lower ? opt.minimize(x) : opt.maximize(x);
+      ++checks_;
+      if (opt.check() != z3::sat) continue;
+      z3::expr best = opt.lower(h);
+      int64_t n;
+      if (!best.is_numeral_i64(n)) continue;  // unbounded
+      std::string reason;
+      z3::expr side = lower ? x >= ctx_.int_val(n) : x <= ctx_.int_val(n);
+      if (ask(solver_, app && side && !req, reason) == Answer::unsat) {
+        g.suggestion = valueText(m_, ty, n);
+        g.bound = lower ? "on_or_after" : "on_or_before";
+        return;
+      }
+    }
+  }
+
+  std::string scalarText(const Ty& ty, const z3::expr& val) {
+    if (ty.kind == Kind::Bool) return val.is_true() ? "true" : "false";
+    int64_t n;
+    if (!val.is_numeral_i64(n)) return "?";
+    if (ty.kind == Kind::Text) return n == 0 ? "\"\"" : "\"…\" (a non-empty text)";
+    if (ty.kind == Kind::Ref) return fast_.elementName(ty, n);
+    return valueText(m_, ty, n);
+  }
+
+  std::string memberDescription(const z3::model& model, const Ty& elem, std::int64_t u) {
+    if (elem.kind != Kind::Ref || !fast_.isPhantom(u)) return fast_.elementName(elem, u);
+    // Describe the phantom member by the attribute values the rule needs.
+    const TypeInfo& ti = m_.types[fast_.phantomType(u)];
+    std::string s = "another " + ti.name;
+    std::string with;
+    for (std::size_t a = 0; a < ti.attrs.size(); ++a) {
+      std::string n = "?" + ti.name + "." + ti.attrs[a].name;
+      if (!fast_.varInfo(n) || ti.attrs[a].ty.set) continue;
+      z3::expr var = ti.attrs[a].ty.kind == Kind::Bool ? ctx_.bool_const(n.c_str()) : ctx_.int_const(n.c_str());
+      with += (with.empty() ? "" : ", ") + ti.attrs[a].name + " = " + scalarText(ti.attrs[a].ty, model.eval(var, true));
+    }
+    return with.empty() ? s : s + " with " + with;
+  }
+
+  z3::context& ctx_;
+  const Model& m_;
+  const CheckOptions& opt_;
+  Lowering fast_;
+  z3::solver solver_;
+  std::vector<z3::expr> domain_;
+  std::unique_ptr<Lowering> tracked_;
+  std::unique_ptr<z3::solver> tsolver_;
+  std::vector<z3::expr> trackers_;
+  std::map<unsigned, int> trackerFact_;
+  std::size_t checks_ = 0;
+};
+
+}  // namespace
+
+
+Checker::Checker(CheckOptions options) : impl_(std::make_unique<Impl>()) { impl_->options = options; }
+Checker::~Checker() = default;
+const CheckOptions& Checker::options() const { return impl_->options; }
+
+CaseResult Checker::check(const Model& model) {
+  try {
+    Session s(impl_->ctx, model, impl_->options);
+    return s.run();
+  } catch (const z3::exception& e) {
+    throw InternalError(std::string("solver error: ") + e.msg());
+  }
+}
+
+}  // namespace samsvar

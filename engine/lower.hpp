@@ -1,0 +1,113 @@
+// Lowering of the checked model to Z3 terms. INTERNAL to engine/: this header
+// includes Z3 and must only be included by engine .cpp files.
+#pragma once
+
+#include <z3++.h>
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "model.hpp"
+
+namespace samsvar {
+
+/// What a Z3 constant created by lowering stands for.
+struct VarInfo {
+  int instance = -1;  // may be a phantom index (>= model.instances.size())
+  int attr = -1;
+  std::int64_t element = -1;  // set membership: the element; -1 for a scalar attribute
+};
+
+/// Lowers expressions of one case model. Declared facts are either
+/// substituted as constants (fast checking) or kept as variables whose values
+/// are asserted under tracking literals (unsat cores).
+class Lowering {
+ public:
+  Lowering(z3::context& ctx, const model::Model& m, bool substituteFacts);
+
+  using Env = std::vector<std::int64_t>;
+
+  z3::expr lower(const model::TExpr& e, Env& env);
+  /// Membership of `element` in the set denoted by `set`.
+  z3::expr member(const model::TExpr& set, std::int64_t element, Env& env);
+
+  /// Universe of an element type: enum values, or declared instances plus
+  /// one phantom (an undeclared further instance) for types.
+  std::vector<std::int64_t> universe(const model::Ty& elem) const;
+  /// Declared elements only (bindings never range over phantoms).
+  std::vector<std::int64_t> declaredUniverse(const model::Ty& elem) const;
+
+  /// Domain constraints of variables created since the last call (value
+  /// ranges of enum, reference and date attributes; cheap, asserted once).
+  std::vector<z3::expr> takeDomainConstraints();
+  /// Definitions of the auxiliary calendar variables that `e` depends on
+  /// (transitively). They are asserted only with the query that needs them:
+  /// asserted once for good, every later check of the case would pay for
+  /// every symbolic month deadline of every rule.
+  std::vector<z3::expr> definitionsFor(const z3::expr& e) const;
+  /// Every auxiliary definition created so far (for one-shot queries).
+  std::vector<z3::expr> allDefinitions() const;
+  /// (constraint, fact index) for every declared fact (tracked mode).
+  std::vector<std::pair<z3::expr, int>> factConstraints();
+
+  const VarInfo* varInfo(const std::string& name) const;
+  /// For an auxiliary variable of calendar arithmetic: the date it decomposes.
+  const z3::expr* auxSource(const std::string& name) const;
+  bool isPhantom(std::int64_t instance) const { return instance >= instanceCount_; }
+  int phantomType(std::int64_t instance) const { return static_cast<int>(instance - instanceCount_); }
+  /// Display name of an element of an element type.
+  std::string elementName(const model::Ty& elem, std::int64_t v) const;
+
+  z3::context& context() { return ctx_; }
+  /// The phantom of `type` is a member of some set of a declared instance.
+  z3::expr phantomExists(int type);
+  z3::expr attrTerm(std::int64_t instance, int attr);
+  z3::expr memberTerm(std::int64_t instance, int attr, std::int64_t element);
+
+ private:
+  z3::expr attrVar(std::int64_t instance, int attr);
+  z3::expr memberVar(std::int64_t instance, int attr, std::int64_t element);
+  std::optional<std::int64_t> concreteRef(const model::TExpr& e, Env& env);
+  z3::expr addMonths(const z3::expr& date, std::int64_t months);
+  z3::expr daysFromCivil(const z3::expr& y, const z3::expr& m, const z3::expr& d);
+  int typeOfInstance(std::int64_t instance) const;
+
+  z3::context& ctx_;
+  const model::Model& m_;
+  bool substitute_;
+  std::int64_t instanceCount_;
+  std::map<std::pair<std::int64_t, int>, z3::expr> attrVars_;
+  std::map<std::tuple<std::int64_t, int, std::int64_t>, z3::expr> memberVars_;
+  std::map<std::pair<const model::TExpr*, Env>, z3::expr> memo_;
+  std::unordered_map<std::string, VarInfo> varInfo_;
+  std::unordered_map<std::string, z3::expr> auxSource_;
+  std::unordered_map<std::string, int> auxDefOf_;  // aux variable name -> index into auxDefs_
+  std::vector<z3::expr> auxDefs_;
+  std::vector<z3::expr> pendingDomain_;
+  int fresh_ = 0;
+};
+
+/// Calls `each(env, memberships)` for every binding of `rule` over declared
+/// instances (or enum values); `memberships` are the set-membership
+/// conditions of `x in set` bindings. With `prune`, bindings whose membership
+/// is certainly false are skipped.
+/// With `phantoms`, rules are also bound to the phantom of each type, gated
+/// by its membership in some set (used by repair, which may add members).
+void forEachBinding(Lowering& low, const model::RuleInfo& rule, bool prune,
+                    const std::function<void(Lowering::Env&, const std::vector<z3::expr>&)>& each,
+                    bool phantoms = false);
+
+/// Applicability (memberships and `when`) and requirement of a rule binding.
+struct RuleTerms {
+  z3::expr app;
+  z3::expr req;
+  z3::expr phi() const { return z3::implies(app, req); }
+};
+RuleTerms ruleTerms(Lowering& low, const model::RuleInfo& rule, Lowering::Env& env,
+                    const std::vector<z3::expr>& memberships);
+
+}  // namespace samsvar

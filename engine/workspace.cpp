@@ -1,0 +1,97 @@
+#include "workspace.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <set>
+
+#include "parse.hpp"
+#include "sema.hpp"
+
+namespace fs = std::filesystem;
+
+namespace samsvar {
+
+#ifndef SAMSVAR_SOURCE_RULES
+#define SAMSVAR_SOURCE_RULES ""
+#endif
+
+std::string bundledRulesDir(const char* argv0) {
+  if (const char* env = std::getenv("SAMSVAR_RULES"); env && *env) return env;
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (ec && argv0) exe = fs::absolute(argv0, ec);
+  for (fs::path dir = exe.parent_path(); !dir.empty(); dir = dir.parent_path()) {
+    if (fs::is_directory(dir / "rules", ec) && fs::exists(dir / "rules" / "felles.rules", ec))
+      return (dir / "rules").string();
+    if (dir == dir.parent_path()) break;
+  }
+  return SAMSVAR_SOURCE_RULES;
+}
+
+std::vector<std::string> collectFiles(const std::string& path, const std::vector<std::string>& exts,
+                                      Diagnostics& diags) {
+  std::vector<std::string> out;
+  std::error_code ec;
+  auto matches = [&](const fs::path& p) {
+    std::string s = p.string();
+    return std::any_of(exts.begin(), exts.end(), [&](const std::string& e) {
+      return s.size() >= e.size() && s.compare(s.size() - e.size(), e.size(), e) == 0;
+    });
+  };
+  if (fs::is_directory(path, ec)) {
+    for (fs::recursive_directory_iterator it(path, ec), end; it != end; it.increment(ec)) {
+      if (ec) break;
+      if (it->is_regular_file(ec) && matches(it->path())) out.push_back(it->path().string());
+    }
+    std::sort(out.begin(), out.end());
+  } else if (fs::exists(path, ec)) {
+    out.push_back(path);
+  } else {
+    diags.error("io.missing", Span{}, {"finner ikke " + path, "no such file or directory: " + path});
+  }
+  return out;
+}
+
+std::optional<ast::File> loadFile(SourceManager& sm, const std::string& path, const std::string& display,
+                                  Diagnostics& diags) {
+  std::uint32_t id = 0;
+  std::string err;
+  if (!sm.load(path, id, err)) {
+    diags.error("io.read", Span{}, {"kan ikke lese " + display + ": " + err, "cannot read " + display + ": " + err});
+    return std::nullopt;
+  }
+  if (display != path) {
+    // Re-register under the display name so messages never show machine paths.
+    id = sm.add(display, sm.text(id));
+  }
+  return parseFile(sm, id, diags);
+}
+
+std::optional<model::Model> loadRulebase(SourceManager& sm, const std::vector<RulePath>& paths,
+                                         Diagnostics& diags) {
+  std::vector<ast::File> files;
+  std::set<std::string> seen;
+  bool failed = false;
+  for (const auto& rp : paths) {
+    for (const auto& f : collectFiles(rp.path, {".rules"}, diags)) {
+      std::error_code ec;
+      std::string canon = fs::weakly_canonical(f, ec).string();
+      if (!seen.insert(canon).second) continue;
+      std::string display = f;
+      if (!rp.displayPrefix.empty()) {
+        fs::path rel = fs::relative(f, fs::is_directory(rp.path) ? fs::path(rp.path) : fs::path(rp.path).parent_path(), ec);
+        display = rp.displayPrefix + rel.generic_string();
+      }
+      auto file = loadFile(sm, f, display, diags);
+      if (file) files.push_back(std::move(*file));
+      else failed = true;
+    }
+  }
+  // Parse errors of every file are reported; semantic analysis of a partial
+  // rulebase would only add follow-on errors.
+  if (failed) return std::nullopt;
+  return analyzeModules(sm, files, diags);
+}
+
+}  // namespace samsvar

@@ -1,0 +1,38 @@
+// Loading files: rule modules (from files or directories) and cases, parsed
+// and analysed, with every problem collected as a diagnostic.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ast.hpp"
+#include "diagnostic.hpp"
+#include "model.hpp"
+
+namespace samsvar {
+
+/// The bundled rules directory: $SAMSVAR_RULES, else `rules/` next to or
+/// above the executable, else the source tree's rules/.
+std::string bundledRulesDir(const char* argv0);
+
+/// Files under `path` (a file, or a directory searched recursively) whose
+/// names end in one of `extensions`, sorted. Missing paths are reported.
+std::vector<std::string> collectFiles(const std::string& path, const std::vector<std::string>& extensions,
+                                      Diagnostics& diags);
+
+/// Reads and parses one file; `display` is the name used in messages.
+std::optional<ast::File> loadFile(SourceManager& sm, const std::string& path, const std::string& display,
+                                  Diagnostics& diags);
+
+/// Loads and analyses rule modules from files and directories.
+/// `displayBase`: when non-empty, file names are shown relative to it with this prefix
+/// (the bundled rules print as `rules/…`, never as a path of this machine).
+struct RulePath {
+  std::string path;
+  std::string displayPrefix;  // e.g. "rules/" for the bundled rules; "" keeps the path as given
+};
+std::optional<model::Model> loadRulebase(SourceManager& sm, const std::vector<RulePath>& paths,
+                                         Diagnostics& diags);
+
+}  // namespace samsvar

@@ -1,0 +1,22 @@
+// The one entry point of the grammar. No Boost in this header.
+#pragma once
+
+#include <optional>
+
+#include "ast.hpp"
+#include "diagnostic.hpp"
+#include "source.hpp"
+
+namespace samsvar {
+
+/// Parses the file `fileId` of `sm`. On success returns the AST; on failure
+/// returns nullopt and appends at least one error (with a location) to
+/// `diags`. Never throws for bad input, never overflows the stack (nesting is
+/// limited), and rejects invalid UTF-8 with a located error.
+std::optional<ast::File> parseFile(const SourceManager& sm, std::uint32_t fileId,
+                                   Diagnostics& diags);
+
+/// Maximum nesting depth of expressions accepted by the parser.
+inline constexpr int kMaxNesting = 256;
+
+}  // namespace samsvar

@@ -1,0 +1,239 @@
+#include "scan.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace samsvar::scan {
+
+namespace {
+
+constexpr bool isIdentStart(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
+}
+constexpr bool isIdentChar(unsigned char c) { return isIdentStart(c) || (c >= '0' && c <= '9'); }
+constexpr bool isDigit(unsigned char c) { return c >= '0' && c <= '9'; }
+constexpr bool isSpace(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+unsigned char at(std::string_view text, std::size_t i) {
+  return i < text.size() ? static_cast<unsigned char>(text[i]) : 0;
+}
+
+/// Like skipTrivia, and tells whether a line break was crossed.
+std::size_t skipTriviaNoting(std::string_view text, std::size_t pos, bool& newline) {
+  const std::size_t n = text.size();
+  while (pos < n) {
+    unsigned char c = at(text, pos);
+    if (isSpace(c)) {
+      if (c == '\n') newline = true;
+      ++pos;
+    } else if (c == '/' && at(text, pos + 1) == '/') {
+      std::size_t eol = text.find('\n', pos);
+      pos = eol == std::string_view::npos ? n : eol;
+    } else if (c == '/' && at(text, pos + 1) == '*') {
+      std::size_t close = text.find("*/", pos + 2);
+      if (close == std::string_view::npos) return n;
+      if (text.substr(pos, close - pos).find('\n') != std::string_view::npos) newline = true;
+      pos = close + 2;
+    } else {
+      break;
+    }
+  }
+  return pos;
+}
+
+/// Bytes of the UTF-8 sequence starting with `c` (1 for ASCII or stray bytes).
+std::size_t sequenceLength(unsigned char c) {
+  return c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
+constexpr std::array<std::string_view, 23> kReserved = {
+    "module", "import", "case",    "uses", "enum", "ordered", "type",    "set",
+    "rule",   "for",    "when",    "require", "in", "not",    "and",     "or",
+    "implies", "exists", "forall", "true", "false", "deviation", "exemption"};
+
+constexpr std::array<std::string_view, 5> kDeclarationKeywords = {"rule", "type", "enum",
+                                                                  "deviation", "exemption"};
+
+bool isDeclarationKeyword(std::string_view word) {
+  for (auto kw : kDeclarationKeywords)
+    if (word == kw) return true;
+  return false;
+}
+
+bool isName(std::string_view word) {
+  if (word.empty() || !isIdentStart(static_cast<unsigned char>(word[0]))) return false;
+  for (char c : word)
+    if (!isIdentChar(static_cast<unsigned char>(c))) return false;
+  return !isReserved(word);
+}
+
+}  // namespace
+
+const std::array<std::string_view, 23>& reservedWords() { return kReserved; }
+
+bool isReserved(std::string_view word) {
+  for (auto r : kReserved)
+    if (r == word) return true;
+  return false;
+}
+
+std::size_t skipTrivia(std::string_view text, std::size_t pos) {
+  bool newline = false;
+  return skipTriviaNoting(text, pos, newline);
+}
+
+std::size_t tokenEnd(std::string_view text, std::size_t pos) {
+  const std::size_t n = text.size();
+  if (pos >= n) return n;
+  unsigned char c = at(text, pos);
+  std::size_t i = pos;
+  if (isIdentStart(c)) {
+    while (i < n && isIdentChar(at(text, i))) ++i;
+    return i;
+  }
+  if (isDigit(c)) {
+    // A date `2024-03-01` is one token.
+    auto digits = [&](std::size_t from, std::size_t count) {
+      for (std::size_t k = 0; k < count; ++k)
+        if (!isDigit(at(text, from + k))) return false;
+      return true;
+    };
+    if (digits(pos, 4) && at(text, pos + 4) == '-' && digits(pos + 5, 2) &&
+        at(text, pos + 7) == '-' && digits(pos + 8, 2) && !isDigit(at(text, pos + 10)))
+      return pos + 10;
+    while (i < n && isDigit(at(text, i))) ++i;
+    return i;
+  }
+  if (c == '"') {
+    ++i;
+    while (i < n && text[i] != '"' && text[i] != '\n') {
+      if (text[i] == '\\' && i + 1 < n && text[i + 1] != '\n')
+        i += 2;
+      else
+        ++i;
+    }
+    if (i < n && text[i] == '"') return i + 1;
+    if (i > pos && text[i - 1] == '\r') --i;
+    return i;
+  }
+  if (text.substr(pos, 3) == "...") return pos + 3;
+  unsigned char d = at(text, pos + 1);
+  if ((c == '=' || c == '!' || c == '<' || c == '>') && d == '=') return pos + 2;
+  return std::min(n, pos + sequenceLength(c));
+}
+
+std::size_t lastTokenEnd(std::string_view text, std::size_t from, std::size_t limit) {
+  std::size_t last = from;
+  std::size_t pos = from;
+  while (true) {
+    std::size_t start = skipTrivia(text, pos);
+    if (start >= text.size() || start >= limit) return last;
+    std::size_t end = tokenEnd(text, start);
+    if (end > limit) return last;
+    last = pos = end;
+  }
+}
+
+bool checkLexical(std::string_view text, std::uint32_t fileId, Diagnostics& diags) {
+  const std::size_t n = text.size();
+  bool ok = true;
+  auto span = [&](std::size_t b, std::size_t e) {
+    return Span::of(fileId, static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e));
+  };
+  std::size_t i = 0;
+  while (i < n) {
+    unsigned char c = at(text, i);
+    if (c == '/' && at(text, i + 1) == '/') {
+      std::size_t eol = text.find('\n', i);
+      i = eol == std::string_view::npos ? n : eol;
+    } else if (c == '/' && at(text, i + 1) == '*') {
+      std::size_t close = text.find("*/", i + 2);
+      if (close == std::string_view::npos) {
+        auto& d = diags.error("parse.unterminated-comment", span(i, i + 2),
+                              {"blokkommentaren er ikke avsluttet", "unterminated block comment"});
+        d.help = Text2{"avslutt kommentaren med `*/`", "close the comment with `*/`"};
+        return false;
+      }
+      i = close + 2;
+    } else if (c == '"') {
+      std::size_t start = i++;
+      bool closed = false;
+      while (i < n && text[i] != '\n') {
+        if (text[i] == '"') {
+          closed = true;
+          ++i;
+          break;
+        }
+        if (text[i] == '\\') {
+          unsigned char e = at(text, i + 1);
+          if (e == '"' || e == '\\' || e == 'n' || e == 't') {
+            i += 2;
+            continue;
+          }
+          ok = false;
+          std::size_t end = (i + 1 < n && e != '\n' && e != '\r') ? i + 1 + sequenceLength(e) : i + 1;
+          auto& d = diags.error("parse.escape", span(i, std::min(end, n)),
+                                {"ugyldig escape-sekvens", "invalid escape sequence"});
+          d.help = Text2{"gyldige escape-sekvenser er `\\\"`, `\\\\`, `\\n` og `\\t`",
+                         "valid escape sequences are `\\\"`, `\\\\`, `\\n` and `\\t`"};
+          ++i;
+          continue;
+        }
+        ++i;
+      }
+      if (!closed) {
+        ok = false;
+        std::size_t end = i;
+        if (end > start + 1 && text[end - 1] == '\r') --end;
+        auto& d = diags.error("parse.unterminated-string", span(start, end),
+                              {"strengen er ikke avsluttet", "unterminated string"});
+        d.help = Text2{"en streng slutter med `\"` på samme linje; skriv `\\n` for linjeskift",
+                       "a string ends with `\"` on the same line; write `\\n` for a line break"};
+      }
+    } else {
+      ++i;
+    }
+  }
+  return ok;
+}
+
+bool startsDeclaration(std::string_view text, std::size_t pos) {
+  std::size_t end = tokenEnd(text, pos);
+  std::string_view word = text.substr(pos, end - pos);
+  if (isDeclarationKeyword(word)) {
+    // `rule HOR-1`, `type T`: a keyword followed by a name (an attribute named
+    // like a keyword, `rule: text`, is not a declaration).
+    std::size_t next = skipTrivia(text, end);
+    return isName(text.substr(next, tokenEnd(text, next) - next));
+  }
+  // An instance `NAME : TYPE {` (an attribute `name: type` has no brace).
+  if (!isName(word)) return false;
+  std::size_t colon = skipTrivia(text, end);
+  if (at(text, colon) != ':') return false;
+  std::size_t type = skipTrivia(text, colon + 1);
+  std::size_t typeEnd = tokenEnd(text, type);
+  return isName(text.substr(type, typeEnd - type)) && at(text, skipTrivia(text, typeEnd)) == '{';
+}
+
+std::size_t recoveryPoint(std::string_view text, std::size_t declStart, std::size_t errorPos) {
+  const std::size_t n = text.size();
+  std::size_t pos = declStart;
+  int depth = 0;  // braces opened since declStart
+  while (true) {
+    bool newline = false;
+    std::size_t start = skipTriviaNoting(text, pos, newline);
+    if (start >= n) return n;
+    std::size_t end = tokenEnd(text, start);
+    std::string_view word = text.substr(start, end - start);
+    if (start > declStart && start >= errorPos && newline &&
+        (depth <= 0 || isDeclarationKeyword(word)) && startsDeclaration(text, start))
+      return start;
+    if (word == "{") ++depth;
+    if (word == "}") --depth;
+    pos = end;
+  }
+}
+
+}  // namespace samsvar::scan

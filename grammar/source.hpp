@@ -1,0 +1,75 @@
+// Source files and positions. Every AST node carries a Span (file id + byte
+// offsets); line and column are computed only when a diagnostic is printed.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace samsvar {
+
+/// A byte range [begin, end) inside one source file.
+struct Span {
+  std::uint32_t file = 0;
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+  bool valid = false;
+
+  static Span of(std::uint32_t file, std::uint32_t begin, std::uint32_t end) {
+    return Span{file, begin, end, true};
+  }
+  /// The smallest span covering both (same file assumed).
+  Span to(const Span& other) const {
+    if (!valid) return other;
+    if (!other.valid) return *this;
+    return Span{file, begin < other.begin ? begin : other.begin, end > other.end ? end : other.end,
+                true};
+  }
+};
+
+/// 1-based line and column; the column counts Unicode code points so that
+/// æ, ø and å take one column each.
+struct LineCol {
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+};
+
+/// Owns the text of every loaded file.
+class SourceManager {
+ public:
+  /// Adds a file with the given display name and contents; returns its id.
+  std::uint32_t add(std::string name, std::string text);
+  /// Reads a file from disk; returns false (and leaves `error`) if it cannot.
+  bool load(const std::string& path, std::uint32_t& id, std::string& error);
+
+  const std::string& name(std::uint32_t file) const { return files_.at(file).name; }
+  const std::string& text(std::uint32_t file) const { return files_.at(file).text; }
+  std::size_t size() const { return files_.size(); }
+
+  LineCol lineCol(std::uint32_t file, std::uint32_t offset) const;
+  /// The full text of the line containing `offset` (without newline).
+  std::string_view lineText(std::uint32_t file, std::uint32_t offset) const;
+  /// Byte offset where the line containing `offset` starts.
+  std::uint32_t lineStart(std::uint32_t file, std::uint32_t offset) const;
+  /// The source text a span covers.
+  std::string_view slice(const Span& span) const;
+  /// "file:line:col"
+  std::string location(const Span& span) const;
+
+ private:
+  struct File {
+    std::string name;
+    std::string text;
+    std::vector<std::uint32_t> lineStarts;
+  };
+  std::vector<File> files_;
+};
+
+/// Number of code points in a UTF-8 byte range (invalid bytes count as one).
+std::uint32_t countCodePoints(std::string_view text);
+
+/// Offset of the first invalid UTF-8 byte, or npos when the text is valid.
+std::size_t findInvalidUtf8(std::string_view text);
+
+}  // namespace samsvar

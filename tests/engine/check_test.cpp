@@ -1,0 +1,234 @@
+// Verdicts decided by Z3 on small rule/case pairs: every verdict kind,
+// explanations, gap suggestions, waivers per strength, open and complete
+// sets, calendar months, determinism and solver limits.
+#include <gtest/gtest.h>
+
+#include "harness.hpp"
+#include "test_rules.hpp"
+
+using namespace samsvar;
+using namespace samsvar::testing;
+
+namespace {
+
+Run check(const std::string& caseBody, CheckOptions opt = {}) {
+  auto run = runTexts({{"t.rules", kTestModule}}, "case \"test\" uses t\n" + caseBody, opt);
+  EXPECT_TRUE(run.checked) << run.errors();
+  return run;
+}
+
+TEST(Verdicts, SatisfiedWhenFactsGuaranteeTheRule) {
+  auto run = check(R"(
+p: Product { level = anbefalt  consultations = { h1 } }
+h1: Consultation { kind = hoering  opens = 2024-01-01  closes = 2024-04-01  open_to_all = true }
+)");
+  EXPECT_EQ(run.verdict("H-6W"), Verdict::satisfied);
+  EXPECT_EQ(run.verdict("H-3M"), Verdict::satisfied);
+  EXPECT_EQ(run.verdict("H-ANB"), Verdict::satisfied);
+  EXPECT_EQ(run.verdict("H-OPEN"), Verdict::satisfied);
+}
+
+TEST(Verdicts, ViolationIsExplainedByTheFactsThatCauseIt) {
+  auto run = check(R"(
+p: Product { level = anbefalt  consultations = { h1 } }
+h1: Consultation {
+  kind = hoering
+  opens = 2024-03-01
+  closes = 2024-04-05
+  open_to_all = true
+}
+)");
+  EXPECT_EQ(run.verdict("H-6W"), Verdict::violated);
+  const Finding* f = run.finding("H-6W", "h1");
+  ASSERT_NE(f, nullptr);
+  ASSERT_EQ(f->because.size(), 4u);  // membership of h1, kind, opens, closes
+  EXPECT_EQ(f->because[0].what, "p.consultations = { h1 }");
+  EXPECT_EQ(f->because[1].what, "h1.kind = hoering");
+  EXPECT_EQ(f->because[2].what, "h1.opens = 2024-03-01");
+  EXPECT_EQ(f->because[3].what, "h1.closes = 2024-04-05");
+  EXPECT_EQ(run.sm.location(f->because[3].span), "test.case:7:3");
+  EXPECT_EQ(run.sm.location(f->location), "test.case:4:1");  // h1, the bound hearing
+  // open_to_all is not part of the explanation: the core is minimal.
+  for (const auto& e : f->because) EXPECT_EQ(e.what.find("open_to_all"), std::string::npos);
+}
+
+TEST(Verdicts, GapNamesTheUndeclaredAttributeAndABound) {
+  auto run = check(R"(
+p: Product { consultations = { h1 } }
+h1: Consultation { kind = hoering  opens = 2024-03-01 }
+)");
+  EXPECT_EQ(run.verdict("H-6W"), Verdict::gap);
+  const Finding* f = run.finding("H-6W", "h1");
+  ASSERT_NE(f, nullptr);
+  ASSERT_EQ(f->gaps.size(), 1u);
+  EXPECT_EQ(f->gaps[0].path, "h1.closes");
+  EXPECT_EQ(f->gaps[0].suggestion, "2024-04-12");
+  EXPECT_EQ(f->gaps[0].bound, "on_or_after");
+}
+
+TEST(Verdicts, NotApplicableWhenTheConditionIsFalse) {
+  auto run = check(R"(
+p: Product { level = veileder  consultations = { h1 } }
+h1: Consultation { kind = innspillsrunde  opens = 2024-03-01  closes = 2024-03-05  open_to_all = true }
+)");
+  EXPECT_EQ(run.verdict("H-6W"), Verdict::not_applicable);
+  EXPECT_EQ(run.verdict("H-ANB"), Verdict::not_applicable);
+}
+
+TEST(Sets, WrittenSetIsCompleteAbsentSetIsOpen) {
+  auto complete = check("p: Product { level = anbefalt  consultations = {} }\n");
+  EXPECT_EQ(complete.verdict("H-ANB"), Verdict::violated);
+  auto absent = check("p: Product { level = anbefalt }\n");
+  EXPECT_EQ(absent.verdict("H-ANB"), Verdict::gap);
+  auto openSet = check(R"(
+p: Product { level = anbefalt  consultations = { i1, ... } }
+i1: Consultation { kind = innspillsrunde }
+)");
+  EXPECT_EQ(openSet.verdict("H-ANB"), Verdict::gap);
+  const Finding* f = openSet.finding("H-ANB", "p");
+  ASSERT_NE(f, nullptr);
+  ASSERT_EQ(f->gaps.size(), 1u);
+  EXPECT_EQ(f->gaps[0].path, "p.consultations");
+  EXPECT_NE(f->gaps[0].suggestion.find("another Consultation with kind = hoering"), std::string::npos)
+      << f->gaps[0].suggestion;
+  auto closedWithout = check(R"(
+p: Product { level = anbefalt  consultations = { i1 } }
+i1: Consultation { kind = innspillsrunde }
+)");
+  EXPECT_EQ(closedWithout.verdict("H-ANB"), Verdict::violated);
+}
+
+TEST(Sets, UnknownMembershipMakesABindingConditional) {
+  // h1 exists but p.consultations is not written: whether the rule applies to
+  // h1 depends on membership, so a too-short hearing is a gap, not a violation.
+  auto run = check(R"(
+p: Product { level = veileder }
+h1: Consultation { kind = hoering  opens = 2024-03-01  closes = 2024-04-05 }
+)");
+  EXPECT_EQ(run.verdict("H-6W"), Verdict::gap);
+}
+
+TEST(Waivers, SkalDeviationWithReasonIsDeviated) {
+  auto run = check(R"(
+p: Product { level = anbefalt  consultations = { h1 } }
+h1: Consultation { kind = hoering  opens = 2024-01-01  closes = 2024-03-01  note = ""  open_to_all = true }
+deviation H-3M because "EU-tidsplanen krever kortere høring"
+)");
+  EXPECT_EQ(run.verdict("H-3M"), Verdict::deviated);
+  const Finding* f = run.finding("H-3M", "h1");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->underlying, Verdict::violated);
+  EXPECT_EQ(exitCodeFor(*run.model, run.result, false), 0);
+}
+
+TEST(Waivers, MaaRuleCannotBeDeviatedOnlyExempted) {
+  auto bad = runTexts({{"t.rules", kTestModule}}, R"(case "x" uses t
+p: Product { consultations = { h1 } }
+h1: Consultation { kind = hoering  opens = 2024-03-01  closes = 2024-03-20 }
+deviation H-6W because "hastverk"
+)");
+  EXPECT_FALSE(bad.checked);
+  EXPECT_NE(bad.errors().find("test.case:4:11: error: `H-6W` is a `må` rule: it cannot be deviated from, only "
+                              "exempted with a legal basis"),
+            std::string::npos)
+      << bad.errors();
+  auto ok = check(R"(
+p: Product { consultations = { h1 } }
+h1: Consultation { kind = hoering  opens = 2024-03-01  closes = 2024-03-20 }
+exemption H-6W for h1 basis "Forskrift om IKT-standarder § 9"
+)");
+  EXPECT_EQ(ok.verdict("H-6W"), Verdict::exempted);
+}
+
+TEST(Waivers, BoerDeviationIsAcceptedAndTargetedWaiversOnlyCoverTheirInstance) {
+  auto run = check(R"(
+h1: Consultation { open_to_all = false }
+h2: Consultation { open_to_all = false }
+deviation H-OPEN for h1 because "lukket arbeidsgruppe"
+)");
+  EXPECT_EQ(run.verdictsFor("H-OPEN", "h1"), std::vector<Verdict>{Verdict::deviated});
+  EXPECT_EQ(run.verdictsFor("H-OPEN", "h2"), std::vector<Verdict>{Verdict::violated});
+  // A violated bør rule is a warning: exit code 0.
+  EXPECT_EQ(exitCodeFor(*run.model, run.result, false), 0);
+}
+
+TEST(Strengths, ExitCodeOnlyForMaaAndSkalAndGapsWithStrict) {
+  auto violated = check(R"(
+p: Product { consultations = { h1 } }
+h1: Consultation { kind = hoering  opens = 2024-03-01  closes = 2024-03-20 }
+)");
+  EXPECT_EQ(exitCodeFor(*violated.model, violated.result, false), 1);
+  auto gap = check("p: Product { level = anbefalt }\n");
+  EXPECT_EQ(exitCodeFor(*gap.model, gap.result, false), 0);
+  EXPECT_EQ(exitCodeFor(*gap.model, gap.result, true), 1);
+  auto advice = check("p: Product { level = veileder  effects = true  consultations = {} }\n");
+  EXPECT_EQ(advice.verdict("K-1"), Verdict::violated);
+  EXPECT_EQ(exitCodeFor(*advice.model, advice.result, true), 0);
+}
+
+TEST(Months, ThreeMonthsFollowsDomstolloven148) {
+  // 2023-11-30 + 3 months = 2024-02-29 (leap year: the last day of February).
+  auto exact = check(R"(
+p: Product { consultations = { h1 } }
+h1: Consultation { kind = hoering  opens = 2023-11-30  closes = 2024-02-29  note = "" }
+)");
+  EXPECT_EQ(exact.verdict("H-3M"), Verdict::satisfied);
+  auto dayShort = check(R"(
+p: Product { consultations = { h1 } }
+h1: Consultation { kind = hoering  opens = 2023-11-30  closes = 2024-02-28  note = "" }
+)");
+  EXPECT_EQ(dayShort.verdict("H-3M"), Verdict::violated);
+}
+
+TEST(Months, SymbolicDateUsesTheSameCalendarRule) {
+  // opens is unknown; closes = 2024-02-29. opens + 3 months <= closes holds
+  // exactly for opens on or before 2023-11-30 (2023-11-30 + 3 months = 2024-02-29,
+  // 2023-12-01 + 3 months = 2024-03-01).
+  auto run = check(R"(
+p: Product { consultations = { h1 } }
+h1: Consultation { kind = hoering  closes = 2024-02-29  note = "" }
+)");
+  const Finding* f = run.finding("H-3M", "h1");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->verdict, Verdict::gap);
+  ASSERT_EQ(f->gaps.size(), 1u);
+  EXPECT_EQ(f->gaps[0].path, "h1.opens");
+  EXPECT_EQ(f->gaps[0].suggestion, "2023-11-30");
+  EXPECT_EQ(f->gaps[0].bound, "on_or_before");
+}
+
+TEST(Reports, TwoRunsAreByteIdentical) {
+  const char* body = R"(
+p: Product { level = anbefalt  consultations = { h1, h2 } }
+h1: Consultation { kind = hoering  opens = 2024-03-01  closes = 2024-04-05 }
+h2: Consultation { kind = innspillsrunde  open_to_all = false }
+deviation H-OPEN for h2 because "lukket"
+)";
+  auto a = check(body);
+  auto b = check(body);
+  EXPECT_EQ(a.text(Lang::nb), b.text(Lang::nb));
+  EXPECT_EQ(a.json(), b.json());
+  EXPECT_NE(a.text(Lang::nb).find("1 brudd, 2 mangler, 1 avvik"), std::string::npos) << a.text(Lang::nb);
+  EXPECT_NE(a.text(Lang::en).find("1 violation, 2 gaps, 1 deviation"), std::string::npos) << a.text(Lang::en);
+}
+
+TEST(Limits, HardRuleUnderATinyTimeoutIsUnknown) {
+  const char* hard = R"(module h "hard"
+type N { a: int  b: int  c: int }
+rule FERMAT skal
+  title nb "Fermat" en "Fermat"
+  source "none"
+  for n: N
+  require not (n.a * n.a * n.a + n.b * n.b * n.b == n.c * n.c * n.c and n.a > 1 and n.b > 1 and n.c > 1)
+)";
+  CheckOptions opt;
+  opt.timeoutMs = 1;
+  opt.rlimit = 1000;
+  auto run = runTexts({{"h.rules", hard}}, "case \"x\" uses h\nn1: N {}\n", opt);
+  ASSERT_TRUE(run.checked) << run.errors();
+  EXPECT_EQ(run.verdict("FERMAT"), Verdict::unknown);
+  ASSERT_NE(run.finding("FERMAT"), nullptr);
+  EXPECT_FALSE(run.finding("FERMAT")->unknownReason.empty());
+}
+
+}  // namespace

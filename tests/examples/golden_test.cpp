@@ -1,0 +1,108 @@
+// Golden reports: every example under examples/ is checked with the bundled
+// rules (and its repair computed); the Norwegian text report and the JSON
+// report must match NAME.expected.txt / NAME.expected.json beside it.
+// Regenerate on purpose with SAMSVAR_UPDATE_GOLDEN=1 and review the diff.
+// A case whose first lines hold `//! against PATH` is an offer checked
+// against that tender (as `samsvar check OFFER --against PATH`).
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+
+#include "harness.hpp"
+#include "repair.hpp"
+#include "sema.hpp"
+#include "workspace.hpp"
+
+namespace fs = std::filesystem;
+using namespace samsvar;
+using namespace samsvar::testing;
+
+namespace {
+
+std::vector<std::string> examples() {
+  std::vector<std::string> out;
+  if (!fs::exists(sourcePath("examples"))) return out;
+  for (auto& e : fs::recursive_directory_iterator(sourcePath("examples")))
+    if (e.path().extension() == ".case") out.push_back(fs::relative(e.path(), sourcePath("")).generic_string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::string againstOf(const std::string& file) {
+  std::ifstream in(sourcePath(file));
+  std::string line;
+  static const std::regex re(R"(^\s*//!\s*against\s+(\S+)\s*$)");
+  for (int i = 0; i < 10 && std::getline(in, line); ++i) {
+    std::smatch m;
+    if (std::regex_match(line, m, re)) return m[1];
+  }
+  return "";
+}
+
+void compareOrUpdate(const std::string& path, const std::string& actual) {
+  if (std::getenv("SAMSVAR_UPDATE_GOLDEN")) {
+    std::ofstream(path, std::ios::binary) << actual;
+    return;
+  }
+  ASSERT_TRUE(fs::exists(path)) << path << " is missing; run the tests with SAMSVAR_UPDATE_GOLDEN=1";
+  std::string expected = readFile(path);
+  EXPECT_EQ(expected, actual) << "golden report differs: " << path
+                              << " (rerun with SAMSVAR_UPDATE_GOLDEN=1 if the change is intended)";
+}
+
+class Golden : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(Golden, ReportsMatchAndRepairsWork) {
+  const std::string file = GetParam();
+  SourceManager sm;
+  Diagnostics diags;
+  auto rb = loadRulebase(sm, {{sourcePath("rules"), "rules/"}}, diags);
+  ASSERT_TRUE(rb) << renderAll(sm, diags, Lang::en);
+  std::optional<model::Model> base = *rb;
+  if (auto t = againstOf(file); !t.empty()) {
+    auto tf = loadFile(sm, sourcePath(t), t, diags);
+    ASSERT_TRUE(tf) << renderAll(sm, diags, Lang::en);
+    base = analyzeCase(*rb, sm, *tf, diags);
+    ASSERT_TRUE(base) << renderAll(sm, diags, Lang::en);
+  }
+  auto cf = loadFile(sm, sourcePath(file), file, diags);
+  ASSERT_TRUE(cf) << renderAll(sm, diags, Lang::en);
+  auto model = analyzeCase(*base, sm, *cf, diags);
+  ASSERT_TRUE(model) << renderAll(sm, diags, Lang::en);
+  Checker checker;
+  CaseResult result = checker.check(*model);
+  RepairResult repair = computeRepair(checker, *model, result);
+  ReportInput in{sm, *model, result, Lang::nb, false, &repair};
+  std::string stem = sourcePath(file.substr(0, file.size() - 5));
+  compareOrUpdate(stem + ".expected.txt", renderText(in));
+  compareOrUpdate(stem + ".expected.json", renderJson(in));
+
+  // Every example shows at least one violation, gap or deviation.
+  bool shows = false;
+  for (const auto& f : result.findings)
+    shows |= f.verdict == Verdict::violated || f.verdict == Verdict::gap || f.verdict == Verdict::deviated;
+  EXPECT_TRUE(shows) << file << " shows neither a violation, a gap nor a deviation";
+
+  // The repair, applied, leaves no må/skal rule violated or open.
+  ASSERT_NE(repair.status, RepairResult::Status::unknown) << repair.reason;
+  ASSERT_NE(repair.status, RepairResult::Status::impossible);
+  model::Model fixed = applyRepair(*model, repair);
+  CaseResult again = checker.check(fixed);
+  EXPECT_EQ(exitCodeFor(fixed, again, true), 0)
+      << file << ": the repair does not make the case pass:\n"
+      << renderText(ReportInput{sm, fixed, again, Lang::en});
+}
+
+INSTANTIATE_TEST_SUITE_P(Examples, Golden, ::testing::ValuesIn(examples()),
+                         [](const ::testing::TestParamInfo<std::string>& info) {
+                           std::string s = info.param;
+                           for (char& c : s)
+                             if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+                           return s;
+                         });
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(Golden);
+
+}  // namespace
