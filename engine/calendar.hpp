@@ -19,8 +19,10 @@ std::string isoDate(std::int64_t dayNumber);
 /// month when the day does not exist. Negative months count backwards.
 std::int64_t addMonths(std::int64_t dayNumber, std::int64_t months);
 
-/// The range of dates the solver considers for symbolic month arithmetic.
-inline constexpr int kMinYear = 1900;
-inline constexpr int kMaxYear = 2200;
+/// The years a date may have, declared or unknown. In this range a year is a
+/// leap year exactly when 4 divides it, which keeps the solver's month
+/// arithmetic on unknown dates linear and fast (engine/lower.cpp).
+inline constexpr int kMinYear = 1901;
+inline constexpr int kMaxYear = 2099;
 
 }  // namespace samsvar::calendar

@@ -51,6 +51,7 @@ struct Finding {
 struct CheckOptions {
   unsigned timeoutMs = 2000;         // per solver check
   unsigned long long rlimit = 5'000'000;  // per solver check (Z3 resource units)
+  unsigned long long repairRlimit = 20'000'000;  // per repair (MaxSMT) attempt
   bool explain = true;               // cores for violations, values for gaps
   bool trackAlways = false;          // ask every rule on the tracked solver (for measuring)
 };

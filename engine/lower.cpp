@@ -9,9 +9,15 @@ namespace samsvar {
 
 using namespace model;
 
-Lowering::Lowering(z3::context& ctx, const Model& m, bool substituteFacts)
-    : ctx_(ctx), m_(m), substitute_(substituteFacts),
+Lowering::Lowering(z3::context& ctx, const Model& m, bool substituteFacts, bool fixModuleFacts)
+    : ctx_(ctx), m_(m), substitute_(substituteFacts), fixModules_(fixModuleFacts),
       instanceCount_(static_cast<std::int64_t>(m.instances.size())) {}
+
+bool Lowering::substitutesFact(int f) const {
+  if (f < 0) return false;
+  if (static_cast<std::size_t>(f) < free_.size() && free_[f]) return false;
+  return substitute_ || (fixModules_ && !m_.instances[m_.facts[f].instance].module.empty());
+}
 
 int Lowering::typeOfInstance(std::int64_t i) const {
   return isPhantom(i) ? phantomType(i) : m_.instances[i].type;
@@ -105,7 +111,9 @@ z3::expr Lowering::attrVar(std::int64_t inst, int attr) {
       break;
     case Kind::Ref: {
       z3::expr_vector alts(ctx_);
-      for (auto u : universe(a.ty)) alts.push_back(v == ctx_.int_val(static_cast<int64_t>(u)));
+      auto targets = declaredRefsOnly_ && !isPhantom(inst) ? declaredUniverse(a.ty) : universe(a.ty);
+      if (targets.empty()) targets = universe(a.ty);
+      for (auto u : targets) alts.push_back(v == ctx_.int_val(static_cast<int64_t>(u)));
       pendingDomain_.push_back(z3::mk_or(alts));
       break;
     }
@@ -136,9 +144,9 @@ z3::expr Lowering::memberVar(std::int64_t inst, int attr, std::int64_t elem) {
 }
 
 z3::expr Lowering::attrTerm(std::int64_t inst, int attr) {
-  if (substitute_ && !isPhantom(inst)) {
+  if (!isPhantom(inst)) {
     int f = m_.instances[inst].factOfAttr[attr];
-    if (f >= 0) {
+    if (substitutesFact(f)) {
       const AttrInfo& a = m_.types[m_.instances[inst].type].attrs[attr];
       std::int64_t v = m_.facts[f].value.scalar;
       if (a.ty.kind == Kind::Bool) return ctx_.bool_val(v != 0);
@@ -149,9 +157,9 @@ z3::expr Lowering::attrTerm(std::int64_t inst, int attr) {
 }
 
 z3::expr Lowering::memberTerm(std::int64_t inst, int attr, std::int64_t elem) {
-  if (substitute_ && !isPhantom(inst)) {
+  if (!isPhantom(inst)) {
     int f = m_.instances[inst].factOfAttr[attr];
-    if (f >= 0) {
+    if (substitutesFact(f)) {
       const SetValue& s = m_.facts[f].value.set;
       bool in = std::find(s.members.begin(), s.members.end(), elem) != s.members.end();
       if (in) return ctx_.bool_val(true);
@@ -220,15 +228,33 @@ z3::expr Lowering::member(const TExpr& set, std::int64_t elem, Env& env) {
   throw InternalError("member(): unsupported set expression");
 }
 
-z3::expr Lowering::daysFromCivil(const z3::expr& y, const z3::expr& m, const z3::expr& d) {
-  // Howard Hinnant's days_from_civil, linear with constant divisors.
-  z3::expr y2 = z3::ite(m <= 2, y - 1, y);
-  z3::expr era = y2 / 400;  // y2 > 0 in the supported range: floor division
-  z3::expr yoe = y2 - era * 400;
-  z3::expr mp = z3::ite(m > 2, m - 3, m + 9);
-  z3::expr doy = (153 * mp + 2) / 5 + d - 1;
-  z3::expr doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
+// Symbolic calendar arithmetic works on March-based years: year Y runs from
+// 1 March of civil year Y to the end of February of Y + 1, and month index
+// mp counts from March (0) to February (11), so the leap day is the last day
+// of such a year. For Y in [1900, 2099] (civil dates 1900-03-01 to
+// 2100-02-28) the Gregorian corrections -Y/100 + Y/400 are the constant -15
+// and a year is a leap year exactly when 4 divides it: the day number is
+// linear in Y, Y/4, a table over mp, and d (Hinnant's days_from_civil,
+// simplified). The general formula with /100 and /400 made a repair with
+// two unknown dates take 20 s; this one keeps it in milliseconds.
+namespace {
+constexpr int kMarchYearMin = 1900;
+constexpr int kMarchYearMax = 2099;
+constexpr int kDaysBeforeMonth[12] = {0, 31, 61, 92, 122, 153, 184, 214, 245, 275, 306, 337};
+constexpr int kDaysInMonth[12] = {31, 30, 31, 30, 31, 31, 30, 31, 30, 31, 31, 28};  // Feb: +1 in leap years
+}  // namespace
+
+z3::expr Lowering::daysFromMarchYear(const z3::expr& y, const z3::expr& mp, const z3::expr& d) {
+  z3::expr before = ctx_.int_val(kDaysBeforeMonth[11]);
+  for (int i = 10; i >= 0; --i) before = z3::ite(mp == i, ctx_.int_val(kDaysBeforeMonth[i]), before);
+  return 365 * y + y / 4 - 15 + before + d - 1 - 719468;
+}
+
+z3::expr Lowering::daysInMarchMonth(const z3::expr& y, const z3::expr& mp) {
+  // February of March-based year y lies in civil year y + 1.
+  z3::expr out = z3::ite(z3::mod(y + 1, 4) == 0, ctx_.int_val(29), ctx_.int_val(28));
+  for (int i = 10; i >= 0; --i) out = z3::ite(mp == i, ctx_.int_val(kDaysInMonth[i]), out);
+  return out;
 }
 
 z3::expr Lowering::addMonths(const z3::expr& date, std::int64_t k) {
@@ -239,25 +265,22 @@ z3::expr Lowering::addMonths(const z3::expr& date, std::int64_t k) {
   // number), shift the month and clamp the day (domstolloven § 148).
   std::string tag = "#" + std::to_string(fresh_++);
   z3::expr y = ctx_.int_const(("year" + tag).c_str());
-  z3::expr m = ctx_.int_const(("month" + tag).c_str());
+  z3::expr mp = ctx_.int_const(("month" + tag).c_str());
   z3::expr d = ctx_.int_const(("day" + tag).c_str());
   for (const char* part : {"year", "month", "day"}) {
     auxSource_.emplace(part + tag, date);
     auxDefOf_.emplace(part + tag, static_cast<int>(auxDefs_.size()));
   }
-  auto dim = [&](const z3::expr& yy, const z3::expr& mm) {
-    z3::expr leap = (z3::mod(yy, 4) == 0 && z3::mod(yy, 100) != 0) || z3::mod(yy, 400) == 0;
-    return z3::ite(mm == 2, z3::ite(leap, ctx_.int_val(29), ctx_.int_val(28)),
-                   z3::ite(mm == 4 || mm == 6 || mm == 9 || mm == 11, ctx_.int_val(30), ctx_.int_val(31)));
-  };
-  auxDefs_.push_back(y >= calendar::kMinYear - 1 && y <= calendar::kMaxYear + 1 && m >= 1 && m <= 12 &&
-                     d >= 1 && d <= dim(y, m) && date == daysFromCivil(y, m, d));
-  z3::expr total = y * 12 + (m - 1) + ctx_.int_val(static_cast<int64_t>(k));
-  z3::expr y2 = total / 12;
-  z3::expr m2 = z3::mod(total, 12) + 1;
-  z3::expr last = dim(y2, m2);
-  z3::expr d2 = z3::ite(d <= last, d, last);
-  return daysFromCivil(y2, m2, d2);
+  std::int64_t kq = k >= 0 ? k / 12 : -((-k + 11) / 12);  // floor(k / 12)
+  std::int64_t kr = k - 12 * kq;                           // 0..11
+  z3::expr wrap = mp + static_cast<int>(kr) >= 12;
+  z3::expr y2 = y + static_cast<int>(kq) + z3::ite(wrap, ctx_.int_val(1), ctx_.int_val(0));
+  z3::expr mp2 = mp + static_cast<int>(kr) - z3::ite(wrap, ctx_.int_val(12), ctx_.int_val(0));
+  auto inRange = [&](const z3::expr& yy) { return yy >= kMarchYearMin && yy <= kMarchYearMax; };
+  auxDefs_.push_back(inRange(y) && inRange(y2) && mp >= 0 && mp <= 11 && d >= 1 &&
+                     d <= daysInMarchMonth(y, mp) && date == daysFromMarchYear(y, mp, d));
+  z3::expr last = daysInMarchMonth(y2, mp2);
+  return daysFromMarchYear(y2, mp2, z3::ite(d <= last, d, last));
 }
 
 z3::expr Lowering::lower(const TExpr& e, Env& env) {

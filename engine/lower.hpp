@@ -27,7 +27,18 @@ struct VarInfo {
 /// are asserted under tracking literals (unsat cores).
 class Lowering {
  public:
-  Lowering(z3::context& ctx, const model::Model& m, bool substituteFacts);
+  /// With `substituteFacts`, every declared fact is a constant. Without it,
+  /// facts are variables, except, with `fixModuleFacts`, the facts of rule
+  /// modules (reference data a case cannot change), which stay constants.
+  Lowering(z3::context& ctx, const model::Model& m, bool substituteFacts, bool fixModuleFacts = false);
+  /// Keeps these declared facts as variables although facts are otherwise
+  /// substituted (repair: the facts it may change). Indexed by fact.
+  void setFreeFacts(std::vector<bool> free) { free_ = std::move(free); }
+  /// References held by declared instances point only at declared instances
+  /// (repair: "set step to an undeclared plan step" repairs nothing).
+  void setDeclaredRefsOnly(bool on) { declaredRefsOnly_ = on; }
+  /// The declared value of fact `fact` is substituted as a constant.
+  bool substitutesFact(int fact) const;
 
   using Env = std::vector<std::int64_t>;
 
@@ -73,12 +84,16 @@ class Lowering {
   z3::expr memberVar(std::int64_t instance, int attr, std::int64_t element);
   std::optional<std::int64_t> concreteRef(const model::TExpr& e, Env& env);
   z3::expr addMonths(const z3::expr& date, std::int64_t months);
-  z3::expr daysFromCivil(const z3::expr& y, const z3::expr& m, const z3::expr& d);
+  z3::expr daysFromMarchYear(const z3::expr& y, const z3::expr& mp, const z3::expr& d);
+  z3::expr daysInMarchMonth(const z3::expr& y, const z3::expr& mp);
   int typeOfInstance(std::int64_t instance) const;
 
   z3::context& ctx_;
   const model::Model& m_;
   bool substitute_;
+  bool fixModules_;
+  std::vector<bool> free_;
+  bool declaredRefsOnly_ = false;
   std::int64_t instanceCount_;
   std::map<std::pair<std::int64_t, int>, z3::expr> attrVars_;
   std::map<std::tuple<std::int64_t, int, std::int64_t>, z3::expr> memberVars_;

@@ -30,9 +30,14 @@ constexpr unsigned kShouldWeight = 1;   // satisfying a bør rule
 
 class Repairer {
  public:
-  Repairer(Checker& checker, const Model& m, const CaseResult& result)
-      : checker_(checker), ctx_(checker.impl().ctx), m_(m), result_(result), low_(ctx_, m, false),
-        opt_(ctx_) {}
+  /// `free`: the declared facts the repair may change (indexed by fact);
+  /// every other declared fact is a constant.
+  Repairer(Checker& checker, const Model& m, const CaseResult& result, std::vector<bool> free)
+      : checker_(checker), ctx_(checker.impl().ctx), m_(m), result_(result), low_(ctx_, m, true),
+        opt_(ctx_) {
+    low_.setFreeFacts(std::move(free));
+    low_.setDeclaredRefsOnly(true);
+  }
 
   RepairResult run() {
     RepairResult out;
@@ -40,7 +45,11 @@ class Repairer {
                      [&](const Finding& f) { return needsRepair(m_, f); }))
       return out;
     z3::params p(ctx_);
-    p.set("timeout", checker_.options().timeoutMs * 5);
+    // The resource limit decides when a repair gives up, deterministically
+    // (the same case gives the same report on any machine); the time limit
+    // is only a safety net far above it.
+    p.set("rlimit", static_cast<unsigned>(std::min<unsigned long long>(checker_.options().repairRlimit, 4'000'000'000ULL)));
+    p.set("timeout", checker_.options().timeoutMs * 30);
     opt_.set(p);
     buildConstraints();
     addFactPreferences();
@@ -94,8 +103,10 @@ class Repairer {
   }
 
   void addFactPreferences() {
+    z3::expr_vector displacement(ctx_);
     for (std::size_t fi = 0; fi < m_.facts.size(); ++fi) {
       const Fact& fact = m_.facts[fi];
+      if (low_.substitutesFact(static_cast<int>(fi))) continue;  // not to be changed
       const Ty& ty = m_.types[m_.instances[fact.instance].type].attrs[fact.attr].ty;
       if (!ty.set) {
         z3::expr v = low_.attrTerm(fact.instance, fact.attr);
@@ -103,6 +114,10 @@ class Repairer {
                                            : v == ctx_.int_val(static_cast<int64_t>(fact.value.scalar));
         opt_.add_soft(c, kFactWeight);
         facts_.emplace_back(c, static_cast<int>(fi));
+        if (ty.kind == Kind::Date || ty.kind == Kind::Int || ty.kind == Kind::Duration) {
+          z3::expr old = ctx_.int_val(static_cast<int64_t>(fact.value.scalar));
+          displacement.push_back(z3::ite(v >= old, v - old, old - v));
+        }
         continue;
       }
       const SetValue& sv = fact.value.set;
@@ -118,6 +133,10 @@ class Repairer {
         }
       }
     }
+    // Second objective, after the number of changes: a moved date or number
+    // moves as little as it must ("move the deadline to 2024-04-12", not to
+    // any date the solver happens to find).
+    if (!displacement.empty()) opt_.minimize(z3::sum(displacement));
   }
 
   std::vector<int> conflictingRules() {
@@ -321,7 +340,33 @@ class Repairer {
 
 RepairResult computeRepair(Checker& checker, const Model& m, const CaseResult& result) {
   try {
-    Repairer r(checker, m, result);
+    // First the facts that cause the findings: every repair must change at
+    // least one fact of each violation's core, and with the rest of the case
+    // fixed the MaxSMT problem stays small (symbolic dates in particular).
+    // When that is not enough (a change there breaks another rule, or a core
+    // is missing), every fact the case itself declares may change; the
+    // rulebase's reference data never does.
+    std::vector<bool> causes(m.facts.size(), false), caseFacts(m.facts.size(), false);
+    bool coresComplete = true;
+    // A reference names what the case is about (the roadmap step a delivery
+    // answers, the standard a choice names); re-pointing it repairs nothing
+    // the user can act on, so references stay fixed, like reference data.
+    for (std::size_t fi = 0; fi < m.facts.size(); ++fi) {
+      const Fact& fact = m.facts[fi];
+      const Ty& ty = m.types[m.instances[fact.instance].type].attrs[fact.attr].ty;
+      caseFacts[fi] = m.instances[fact.instance].module.empty() && !(ty.kind == Kind::Ref && !ty.set);
+    }
+    for (const auto& f : result.findings) {
+      if (!needsRepair(m, f) || f.verdict != Verdict::violated) continue;
+      if (f.because.empty()) coresComplete = false;
+      for (const auto& e : f.because) causes[e.fact] = caseFacts[e.fact];
+    }
+    if (coresComplete && causes != caseFacts) {
+      RepairResult narrow = Repairer(checker, m, result, causes).run();
+      if (narrow.status == RepairResult::Status::found || narrow.status == RepairResult::Status::not_needed)
+        return narrow;
+    }
+    Repairer r(checker, m, result, caseFacts);
     return r.run();
   } catch (const z3::exception& e) {
     throw InternalError(std::string("solver error in repair: ") + e.msg());

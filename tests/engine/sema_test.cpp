@@ -101,7 +101,7 @@ TEST(Sema, ValueOfTheWrongType) {
 
 TEST(Sema, InvalidCalendarDate) {
   auto out = lintCase("h1: Consultation { opens = 2023-02-29 }\n");
-  EXPECT_NE(out.find("c.case:2:28: error: `2023-02-29` is not a valid date (years 1900–2200)\n"), std::string::npos)
+  EXPECT_NE(out.find("c.case:2:28: error: `2023-02-29` is not a valid date (years 1901–2099)\n"), std::string::npos)
       << out;
 }
 

@@ -1,6 +1,8 @@
 // Golden reports: every example under examples/ is checked with the bundled
 // rules (and its repair computed); the Norwegian text report and the JSON
 // report must match NAME.expected.txt / NAME.expected.json beside it.
+// The reports come from the command-line tool itself, one process per
+// report, exactly as a user runs it (`samsvar check FILE --repair`).
 // Regenerate on purpose with SAMSVAR_UPDATE_GOLDEN=1 and review the diff.
 // A case whose first lines hold `//! against PATH` is an offer checked
 // against that tender (as `samsvar check OFFER --against PATH`).
@@ -10,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <stdio.h>
 
 #include "harness.hpp"
 #include "repair.hpp"
@@ -53,6 +56,18 @@ void compareOrUpdate(const std::string& path, const std::string& actual) {
                               << " (rerun with SAMSVAR_UPDATE_GOLDEN=1 if the change is intended)";
 }
 
+/// Runs the samsvar binary from the source tree and returns its stdout.
+std::string runCli(const std::string& args) {
+  std::string cmd = "cd '" + sourcePath("") + "' && '" SAMSVAR_BINARY "' " + args + " 2>/dev/null";
+  std::string out;
+  FILE* p = popen(cmd.c_str(), "r");
+  if (!p) return out;
+  char buf[65536];
+  for (std::size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
+  pclose(p);
+  return out;
+}
+
 class Golden : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(Golden, ReportsMatchAndRepairsWork) {
@@ -75,10 +90,11 @@ TEST_P(Golden, ReportsMatchAndRepairsWork) {
   Checker checker;
   CaseResult result = checker.check(*model);
   RepairResult repair = computeRepair(checker, *model, result);
-  ReportInput in{sm, *model, result, Lang::nb, false, &repair};
   std::string stem = sourcePath(file.substr(0, file.size() - 5));
-  compareOrUpdate(stem + ".expected.txt", renderText(in));
-  compareOrUpdate(stem + ".expected.json", renderJson(in));
+  std::string args = "check '" + file + "' --repair --lang nb";
+  if (auto t = againstOf(file); !t.empty()) args += " --against '" + t + "'";
+  compareOrUpdate(stem + ".expected.txt", runCli(args));
+  compareOrUpdate(stem + ".expected.json", runCli(args + " --format json"));
 
   // Every example shows at least one violation, gap or deviation.
   bool shows = false;
