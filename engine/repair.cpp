@@ -415,7 +415,10 @@ Model applyRepair(const Model& m, const RepairResult& repair) {
     setFact(c.instance, c.attr, v, c.span);
   }
   // New instances joined a set that was not otherwise changed (an open set).
-  for (const auto& [path, members] : newMembers) {
+  for (const auto& entry : newMembers) {
+    const std::string& path = entry.first;
+    const auto& members = entry.second;
+    // (no structured binding: clang 14 cannot capture one in a lambda)
     bool handled = std::any_of(repair.changes.begin(), repair.changes.end(), [&](const RepairChange& c) {
       return c.kind != RepairChange::Kind::add_instance && c.path == path;
     });

@@ -68,6 +68,34 @@ std::optional<ast::File> loadFile(SourceManager& sm, const std::string& path, co
   return parseFile(sm, id, diags);
 }
 
+std::optional<model::Model> loadCase(SourceManager& sm, const model::Model& rulebase, const std::string& path,
+                                     const std::string& display, Diagnostics& diags, const model::Model* tender) {
+  auto file = loadFile(sm, path, display, diags);
+  if (!file) return std::nullopt;
+  if (!file->against) return analyzeCase(tender ? *tender : rulebase, sm, *file, diags);
+  const ast::StringLit& against = *file->against;
+  fs::path tenderPath = fs::path(path).parent_path() / against.value;
+  std::string tenderDisplay = (fs::path(display).parent_path() / against.value).lexically_normal().generic_string();
+  std::error_code ec;
+  if (!fs::is_regular_file(tenderPath, ec)) {
+    diags.error("case.against_missing", against.span,
+                {"finner ikke anbudet " + tenderDisplay + " som tilbudet svarer på",
+                 "cannot find the tender " + tenderDisplay + " this offer answers"});
+    return std::nullopt;
+  }
+  auto tenderFile = loadFile(sm, tenderPath.string(), tenderDisplay, diags);
+  if (!tenderFile) return std::nullopt;
+  if (tenderFile->against) {
+    diags.error("case.against_chain", against.span,
+                {tenderDisplay + " svarer selv på et anbud; et tilbud svarer på ett anbud",
+                 tenderDisplay + " itself answers a tender; an offer answers one tender"});
+    return std::nullopt;
+  }
+  auto tenderModel = analyzeCase(rulebase, sm, *tenderFile, diags);
+  if (!tenderModel) return std::nullopt;
+  return analyzeCase(*tenderModel, sm, *file, diags);
+}
+
 std::optional<model::Model> loadRulebase(SourceManager& sm, const std::vector<RulePath>& paths,
                                          Diagnostics& diags) {
   std::vector<ast::File> files;

@@ -25,6 +25,15 @@ std::vector<std::string> collectFiles(const std::string& path, const std::vector
 std::optional<ast::File> loadFile(SourceManager& sm, const std::string& path, const std::string& display,
                                   Diagnostics& diags);
 
+/// Loads and analyses a case file against a rulebase. An offer whose header
+/// says `against "tender.case"` (a path relative to the offer's folder) is
+/// analysed on top of that tender, so the tender's requirement rules see the
+/// offer's facts; a case without the clause is analysed on top of `tender`
+/// when given (the CLI's --against), else on the rulebase alone.
+std::optional<model::Model> loadCase(SourceManager& sm, const model::Model& rulebase, const std::string& path,
+                                     const std::string& display, Diagnostics& diags,
+                                     const model::Model* tender = nullptr);
+
 /// Loads and analyses rule modules from files and directories.
 /// `displayBase`: when non-empty, file names are shown relative to it with this prefix
 /// (the bundled rules print as `rules/…`, never as a path of this machine).

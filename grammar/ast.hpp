@@ -177,12 +177,13 @@ using Decl = std::variant<EnumDecl, TypeDecl, RuleDecl, InstanceDecl, DeviationD
 enum class FileKind { module, case_ };
 
 /// A whole file: `module name "title"` + `import` lines, or
-/// `case "title" [uses a, b]`; then declarations.
+/// `case "title" [uses a, b] [against "tender.case"]`; then declarations.
 struct File {
   FileKind kind = FileKind::module;
   std::optional<Ident> name;     // module name; absent for cases
   std::optional<StringLit> title;
   std::vector<Ident> imports;    // `import x` for modules, `uses x, y` for cases
+  std::optional<StringLit> against;  // an offer: the tender case it answers (path relative to this file)
   std::vector<Decl> decls;
   std::uint32_t fileId = 0;
   Span span;

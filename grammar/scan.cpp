@@ -48,10 +48,10 @@ std::size_t sequenceLength(unsigned char c) {
   return c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
 }
 
-constexpr std::array<std::string_view, 23> kReserved = {
+constexpr std::array<std::string_view, 24> kReserved = {
     "module", "import", "case",    "uses", "enum", "ordered", "type",    "set",
     "rule",   "for",    "when",    "require", "in", "not",    "and",     "or",
-    "implies", "exists", "forall", "true", "false", "deviation", "exemption"};
+    "implies", "exists", "forall", "true", "false", "deviation", "exemption", "against"};
 
 constexpr std::array<std::string_view, 5> kDeclarationKeywords = {"rule", "type", "enum",
                                                                   "deviation", "exemption"};
@@ -71,7 +71,7 @@ bool isName(std::string_view word) {
 
 }  // namespace
 
-const std::array<std::string_view, 23>& reservedWords() { return kReserved; }
+const std::array<std::string_view, 24>& reservedWords() { return kReserved; }
 
 bool isReserved(std::string_view word) {
   for (auto r : kReserved)

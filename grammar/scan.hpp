@@ -44,7 +44,7 @@ bool startsDeclaration(std::string_view text, std::size_t pos);
 /// The reserved words: keywords that cannot be names. Contextual keywords
 /// (title, message, source, section, quote, nb, en, because, basis, the
 /// strength and unit words) are not reserved.
-const std::array<std::string_view, 23>& reservedWords();
+const std::array<std::string_view, 24>& reservedWords();
 
 /// True if `word` is reserved (not usable as a name).
 bool isReserved(std::string_view word);

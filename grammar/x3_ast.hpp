@@ -215,6 +215,7 @@ struct module_header : tagged {
 struct case_header : tagged {
   string_lit title;
   std::vector<identifier> uses;
+  boost::optional<string_lit> against;
 };
 
 struct header : x3::variant<module_header, case_header> {
@@ -246,4 +247,4 @@ BOOST_FUSION_ADAPT_STRUCT(samsvar::x3ast::instance_decl, name, type, fields)
 BOOST_FUSION_ADAPT_STRUCT(samsvar::x3ast::deviation_decl, rule, target, reason)
 BOOST_FUSION_ADAPT_STRUCT(samsvar::x3ast::exemption_decl, rule, target, basis)
 BOOST_FUSION_ADAPT_STRUCT(samsvar::x3ast::module_header, name, title, imports)
-BOOST_FUSION_ADAPT_STRUCT(samsvar::x3ast::case_header, title, uses)
+BOOST_FUSION_ADAPT_STRUCT(samsvar::x3ast::case_header, title, uses, against)

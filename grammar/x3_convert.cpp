@@ -298,6 +298,7 @@ void Converter::header(const x3ast::header& h, ast::File& file) {
     file.kind = ast::FileKind::case_;
     file.title = string(c.title);
     for (const auto& u : c.uses) file.imports.push_back(ident(u));
+    if (c.against) file.against = string(*c.against);
   }
 }
 

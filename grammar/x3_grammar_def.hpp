@@ -434,7 +434,8 @@ auto const exemption_decl_def = kw("exemption") > rule_id > -(kw("for") > identi
 auto const module_header_def = kw("module") > identifier > -string_lit
                              > *(kw("import") > identifier);
 auto const name_list_def = identifier >> *(x3::lit(',') > identifier);
-auto const case_header_def = kw("case") > string_lit > -(kw("uses") > name_list);
+auto const case_header_def =
+    kw("case") > string_lit > -(kw("uses") > name_list) > -(kw("against") > string_lit);
 auto const header_rule_def = module_header | case_header;
 auto const declaration_rule_def =
     enum_decl | type_decl | rule_decl | deviation_decl | exemption_decl | instance_decl;

@@ -127,11 +127,8 @@ int runLint(const Common& c, const std::vector<std::string>& paths, bool analysi
   auto rulebase = loadRulebase(sm, rp, diags);
   std::size_t checked = 0;
   if (rulebase) {
-    for (const auto& cf : cases) {
-      auto file = loadFile(sm, cf, cf, diags);
-      if (!file) continue;
-      if (analyzeCase(*rulebase, sm, *file, diags)) ++checked;
-    }
+    for (const auto& cf : cases)
+      if (loadCase(sm, *rulebase, cf, cf, diags)) ++checked;
   }
   std::size_t intended = 0;
   if (rulebase && analysis && !diags.hasErrors()) analysisDiagnostics(*rulebase, rp, diags, intended);
@@ -239,16 +236,12 @@ int runCheck(const Common& c, const CheckArgs& a, const char* argv0) {
       return 2;
     }
   }
-  const model::Model& base = tender ? *tender : *rulebase;
   std::vector<std::string> files;
   for (const auto& p : a.cases)
     for (const auto& f : collectFiles(p, {".case"}, diags)) files.push_back(f);
   // Parse and analyse every case first (single-threaded: the source manager is shared).
   std::vector<std::optional<model::Model>> models;
-  for (const auto& f : files) {
-    auto file = loadFile(sm, f, f, diags);
-    models.push_back(file ? analyzeCase(base, sm, *file, diags) : std::nullopt);
-  }
+  for (const auto& f : files) models.push_back(loadCase(sm, *rulebase, f, f, diags, tender ? &*tender : nullptr));
   bool badInput = diags.hasErrors();
   if (!diags.items().empty()) printDiagnostics(sm, diags, lang, c.color);
 

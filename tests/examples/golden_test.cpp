@@ -4,8 +4,7 @@
 // The reports come from the command-line tool itself, one process per
 // report, exactly as a user runs it (`samsvar check FILE --repair`).
 // Regenerate on purpose with SAMSVAR_UPDATE_GOLDEN=1 and review the diff.
-// A case whose first lines hold `//! against PATH` is an offer checked
-// against that tender (as `samsvar check OFFER --against PATH`).
+// An offer (`case … against "tender.case"`) is checked on top of its tender.
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -32,17 +31,6 @@ std::vector<std::string> examples() {
     if (e.path().extension() == ".case") out.push_back(fs::relative(e.path(), sourcePath("")).generic_string());
   std::sort(out.begin(), out.end());
   return out;
-}
-
-std::string againstOf(const std::string& file) {
-  std::ifstream in(sourcePath(file));
-  std::string line;
-  static const std::regex re(R"(^\s*//!\s*against\s+(\S+)\s*$)");
-  for (int i = 0; i < 10 && std::getline(in, line); ++i) {
-    std::smatch m;
-    if (std::regex_match(line, m, re)) return m[1];
-  }
-  return "";
 }
 
 void compareOrUpdate(const std::string& path, const std::string& actual) {
@@ -76,23 +64,13 @@ TEST_P(Golden, ReportsMatchAndRepairsWork) {
   Diagnostics diags;
   auto rb = loadRulebase(sm, {{sourcePath("rules"), "rules/"}}, diags);
   ASSERT_TRUE(rb) << renderAll(sm, diags, Lang::en);
-  std::optional<model::Model> base = *rb;
-  if (auto t = againstOf(file); !t.empty()) {
-    auto tf = loadFile(sm, sourcePath(t), t, diags);
-    ASSERT_TRUE(tf) << renderAll(sm, diags, Lang::en);
-    base = analyzeCase(*rb, sm, *tf, diags);
-    ASSERT_TRUE(base) << renderAll(sm, diags, Lang::en);
-  }
-  auto cf = loadFile(sm, sourcePath(file), file, diags);
-  ASSERT_TRUE(cf) << renderAll(sm, diags, Lang::en);
-  auto model = analyzeCase(*base, sm, *cf, diags);
+  auto model = loadCase(sm, *rb, sourcePath(file), file, diags);
   ASSERT_TRUE(model) << renderAll(sm, diags, Lang::en);
   Checker checker;
   CaseResult result = checker.check(*model);
   RepairResult repair = computeRepair(checker, *model, result);
   std::string stem = sourcePath(file.substr(0, file.size() - 5));
   std::string args = "check '" + file + "' --repair --lang nb";
-  if (auto t = againstOf(file); !t.empty()) args += " --against '" + t + "'";
   compareOrUpdate(stem + ".expected.txt", runCli(args));
   compareOrUpdate(stem + ".expected.json", runCli(args + " --format json"));
 
