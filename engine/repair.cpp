@@ -24,6 +24,10 @@ bool needsRepair(const Model& m, const Finding& f) {
 // costs more than adding what is missing, so that "add a høring" beats
 // "lower the level" and "move the deadline" beats "drop the høring".
 constexpr unsigned kFactWeight = 10;    // keeping a declared scalar value
+// Re-pointing a reference (the main responsible of a process, the roadmap
+// step a delivery answers) changes who or what the case is about: it costs
+// as much as three other changes.
+constexpr unsigned kRefWeight = 30;
 constexpr unsigned kMemberWeight = 10;  // keeping a declared member of a set
 constexpr unsigned kAddWeight = 4;      // not adding a member to a complete set
 constexpr unsigned kShouldWeight = 1;   // satisfying a bør rule
@@ -79,9 +83,11 @@ class Repairer {
 
  private:
   void buildConstraints() {
-    std::set<std::pair<int, std::vector<std::int64_t>>> waived;
-    for (const auto& f : result_.findings)
+    std::set<std::pair<int, std::vector<std::int64_t>>> waived, broken;
+    for (const auto& f : result_.findings) {
       if (f.verdict == Verdict::deviated || f.verdict == Verdict::exempted) waived.insert({f.rule, f.binding});
+      if (needsRepair(m_, f)) broken.insert({f.rule, f.binding});
+    }
     for (int r : m_.activeRules) {
       const RuleInfo& rule = m_.rules[r];
       if (rule.strength == ast::Strength::kan) continue;
@@ -91,7 +97,11 @@ class Repairer {
         // A waiver naming no instance covers every binding, also of new members.
         for (const auto& w : m_.waivers)
           if (w.rule == r && w.target < 0) return;
-        z3::expr phi = ruleTerms(low_, rule, env, conds).phi();
+        RuleTerms terms = ruleTerms(low_, rule, env, conds);
+        // A violated or open rule is repaired by making it hold where it
+        // applies, not by changing the case until it no longer applies
+        // (moving a process to another one, dropping a target group).
+        z3::expr phi = broken.count({r, b}) ? terms.app && terms.req : terms.phi();
         if (isBinding(rule.strength)) {
           opt_.add(phi);
           hard_.emplace_back(phi, r);
@@ -112,7 +122,7 @@ class Repairer {
         z3::expr v = low_.attrTerm(fact.instance, fact.attr);
         z3::expr c = ty.kind == Kind::Bool ? v == ctx_.bool_val(fact.value.scalar != 0)
                                            : v == ctx_.int_val(static_cast<int64_t>(fact.value.scalar));
-        opt_.add_soft(c, kFactWeight);
+        opt_.add_soft(c, ty.kind == Kind::Ref ? kRefWeight : kFactWeight);
         facts_.emplace_back(c, static_cast<int>(fi));
         if (ty.kind == Kind::Date || ty.kind == Kind::Int || ty.kind == Kind::Duration) {
           z3::expr old = ctx_.int_val(static_cast<int64_t>(fact.value.scalar));
@@ -288,7 +298,7 @@ class Repairer {
     const Ty& ty = m_.types[m_.instances[inst].type].attrs[attr].ty;
     std::vector<int> phantoms;
     RepairChange ch;
-    ch.kind = RepairChange::Kind::add;
+    ch.kind = m_.instances[inst].module.empty() ? RepairChange::Kind::add : RepairChange::Kind::assume;
     ch.instance = inst;
     ch.type = m_.instances[inst].type;
     ch.attr = attr;
@@ -348,14 +358,8 @@ RepairResult computeRepair(Checker& checker, const Model& m, const CaseResult& r
     // rulebase's reference data never does.
     std::vector<bool> causes(m.facts.size(), false), caseFacts(m.facts.size(), false);
     bool coresComplete = true;
-    // A reference names what the case is about (the roadmap step a delivery
-    // answers, the standard a choice names); re-pointing it repairs nothing
-    // the user can act on, so references stay fixed, like reference data.
-    for (std::size_t fi = 0; fi < m.facts.size(); ++fi) {
-      const Fact& fact = m.facts[fi];
-      const Ty& ty = m.types[m.instances[fact.instance].type].attrs[fact.attr].ty;
-      caseFacts[fi] = m.instances[fact.instance].module.empty() && !(ty.kind == Kind::Ref && !ty.set);
-    }
+    for (std::size_t fi = 0; fi < m.facts.size(); ++fi)
+      caseFacts[fi] = m.instances[m.facts[fi].instance].module.empty();
     for (const auto& f : result.findings) {
       if (!needsRepair(m, f) || f.verdict != Verdict::violated) continue;
       if (f.because.empty()) coresComplete = false;

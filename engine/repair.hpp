@@ -12,7 +12,10 @@
 namespace samsvar {
 
 struct RepairChange {
-  enum class Kind { change, add, add_instance };
+  /// `assume`: an undeclared attribute of reference data (a rule module) that
+  /// the case cannot declare; the repair holds if the reference data has this
+  /// value, so the user knows what to look up (Referansekatalogen).
+  enum class Kind { change, add, add_instance, assume };
   Kind kind = Kind::change;
   int instance = -1;       // for add_instance: -1 (a new instance of `type`)
   int type = -1;

@@ -121,6 +121,12 @@ std::string renderRepairText(const ReportInput& in) {
         out += fmt::format("  {} {} = {}{}{}\n    --> {}\n", nb ? "deklarer" : "declare", c.path, c.to,
                            boundText(c.bound, nb), fixes, loc(in.sm, c.span));
         break;
+      case RepairChange::Kind::assume:
+        out += fmt::format("  {} {} = {}{} ({}){}\n    --> {}\n", nb ? "forutsetter" : "assumes", c.path, c.to,
+                           boundText(c.bound, nb),
+                           nb ? "referansedata som ikke er deklarert; sjekk kilden" : "undeclared reference data; check the source",
+                           fixes, loc(in.sm, c.span));
+        break;
       case RepairChange::Kind::add_instance:
         // Shown inside the change of its set when that set changes too.
         if (std::any_of(r.changes.begin(), r.changes.end(), [&](const RepairChange& o) {
@@ -141,7 +147,7 @@ ordered_json repairJson(const ReportInput& in) {
   ordered_json j{{"status", status[static_cast<int>(r.status)]}};
   ordered_json changes = ordered_json::array();
   for (const auto& c : r.changes) {
-    static const char* kinds[] = {"change", "add", "add_instance"};
+    static const char* kinds[] = {"change", "add", "add_instance", "assume"};
     ordered_json cj{{"kind", kinds[static_cast<int>(c.kind)]}};
     if (c.kind == RepairChange::Kind::add_instance) {
       cj["type"] = m.types[c.type].name;
