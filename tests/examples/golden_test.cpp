@@ -100,3 +100,29 @@ INSTANTIATE_TEST_SUITE_P(Examples, Golden, ::testing::ValuesIn(examples()),
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(Golden);
 
 }  // namespace
+
+namespace {
+
+// The README's walkthrough shows real reports: each block after
+// `<!-- output: PATH -->` must be the golden report PATH, byte for byte.
+TEST(Readme, WalkthroughOutputsAreTheGoldenReports) {
+  std::string readme = readFile(sourcePath("README.md"));
+  const std::string marker = "<!-- output: ";
+  std::size_t blocks = 0;
+  for (std::size_t at = readme.find(marker); at != std::string::npos; at = readme.find(marker, at + 1)) {
+    std::size_t end = readme.find(" -->", at);
+    ASSERT_NE(end, std::string::npos);
+    std::string path = readme.substr(at + marker.size(), end - at - marker.size());
+    std::size_t open = readme.find("```text\n", end);
+    ASSERT_NE(open, std::string::npos) << path;
+    open += 8;
+    std::size_t close = readme.find("```\n", open);
+    ASSERT_NE(close, std::string::npos) << path;
+    EXPECT_EQ(readme.substr(open, close - open), readFile(sourcePath(path)))
+        << "README block for " << path << " differs from the golden report";
+    ++blocks;
+  }
+  EXPECT_EQ(blocks, 3u);
+}
+
+}  // namespace
