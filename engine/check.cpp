@@ -6,6 +6,7 @@
 #include <set>
 
 #include "checker_impl.hpp"
+#include "evaluate.hpp"
 #include "lower.hpp"
 
 namespace samsvar {
@@ -47,7 +48,7 @@ enum class Answer { sat, unsat, unknown };
 class Session {
  public:
   Session(z3::context& ctx, const Model& m, const CheckOptions& opt)
-      : ctx_(ctx), m_(m), opt_(opt), fast_(ctx, m, true), solver_(ctx, z3::solver::simple()) {
+      : ctx_(ctx), m_(m), opt_(opt), fast_(ctx, m, true), eval_(m), solver_(ctx, z3::solver::simple()) {
     configure(solver_);
   }
 
@@ -55,6 +56,7 @@ class Session {
     CaseResult out;
     for (int r : m_.activeRules) checkRule(r, out);
     out.solverChecks = checks_;
+    out.evaluated = evaluated_;
     std::stable_sort(out.findings.begin(), out.findings.end(), [&](const Finding& a, const Finding& b) {
       return std::tie(a.location.file, a.location.begin, m_.rules[a.rule].id, a.binding) <
              std::tie(b.location.file, b.location.begin, m_.rules[b.rule].id, b.binding);
@@ -85,13 +87,89 @@ class Session {
 
   void checkRule(int r, CaseResult& out) {
     const RuleInfo& rule = m_.rules[r];
-    forEachBinding(fast_, rule, true, [&](Lowering::Env& env, const std::vector<z3::expr>& conds) {
-      Finding f;
-      f.rule = r;
-      f.binding.assign(env.begin(), env.begin() + static_cast<long>(rule.bindings.size()));
+    if (!opt_.fold) {
+      forEachBinding(fast_, rule, true, [&](Lowering::Env& env, const std::vector<z3::expr>& conds) {
+        Finding f = newFinding(r, rule, env);
+        decide(rule, env, conds, f);
+        out.findings.push_back(std::move(f));
+      });
+      return;
+    }
+    Lowering::Env env(std::max(rule.slots, 1), -1);
+    enumerate(r, rule, 0, env, false, out);
+  }
+
+  Finding newFinding(int r, const RuleInfo& rule, const Lowering::Env& env) {
+    Finding f;
+    f.rule = r;
+    f.binding.assign(env.begin(), env.begin() + static_cast<long>(rule.bindings.size()));
+    return f;
+  }
+
+  /// The bindings of forEachBinding, in its order, with memberships decided
+  /// by exact evaluation where they can be (`open`: some membership is not).
+  void enumerate(int r, const RuleInfo& rule, std::size_t k, Lowering::Env& env, bool open, CaseResult& out) {
+    if (k == rule.bindings.size()) {
+      decideFolded(r, rule, env, open, out);
+      return;
+    }
+    const Binding& b = rule.bindings[k];
+    for (auto u : fast_.declaredUniverse(b.ty)) {
+      env[k] = u;
+      bool o = open;
+      if (b.set) {
+        Evaluator::Value mem = eval_.member(*b.set, u, env);
+        if (mem && *mem == 0) continue;
+        if (!mem) {
+          if (fast_.member(*b.set, u, env).simplify().is_false()) continue;  // as forEachBinding prunes
+          o = true;
+        }
+      }
+      enumerate(r, rule, k + 1, env, o, out);
+    }
+    env[k] = -1;
+  }
+
+  void decideFolded(int r, const RuleInfo& rule, Lowering::Env& env, bool open, CaseResult& out) {
+    Finding f = newFinding(r, rule, env);
+    Evaluator::Value when = rule.when ? eval_.eval(*rule.when, env) : Evaluator::Value(1);
+    std::optional<Verdict> v;
+    if (when && *when == 0) {
+      v = Verdict::not_applicable;
+    } else if (!open && when) {
+      Evaluator::Value req = eval_.eval(*rule.require, env);
+      if (req) v = *req != 0 ? Verdict::satisfied : Verdict::violated;
+    }
+    if (v) {
+      ++evaluated_;
+      finish(rule, env, *v, f);
+    } else {
+      std::vector<z3::expr> conds;
+      for (std::size_t k = 0; k < rule.bindings.size(); ++k)
+        if (rule.bindings[k].set) conds.push_back(fast_.member(*rule.bindings[k].set, env[k], env).simplify());
       decide(rule, env, conds, f);
-      out.findings.push_back(std::move(f));
-    });
+    }
+    out.findings.push_back(std::move(f));
+  }
+
+  /// Location, explanation and waivers of a binding whose verdict is known
+  /// without a solver (never a gap or unknown: those need Z3).
+  void finish(const RuleInfo& rule, Lowering::Env& env, Verdict v, Finding& f) {
+    f.bindingText = bindingText(rule, f.binding);
+    f.location = locationOf(rule, f.binding);
+    f.verdict = f.underlying = v;
+    if (opt_.explain && v == Verdict::violated) {
+      // Evaluate once more, recording what the verdict depends on.
+      std::vector<int> reads;
+      eval_.recordReads(&reads);
+      for (std::size_t k = 0; k < rule.bindings.size(); ++k)
+        if (rule.bindings[k].set) eval_.member(*rule.bindings[k].set, env[k], env);
+      if (rule.when) eval_.eval(*rule.when, env);
+      eval_.eval(*rule.require, env);
+      eval_.recordReads(nullptr);
+      explainViolation(rule, env, f, &reads);
+    }
+    if (v == Verdict::violated) applyWaiver(rule, f);
   }
 
   void decide(const RuleInfo& rule, Lowering::Env& env, const std::vector<z3::expr>& conds, Finding& f) {
@@ -184,49 +262,86 @@ class Session {
 
   // -------------------------------------------------------------- violations
   void ensureTracked() {
-    if (tracked_) return;
-    tracked_ = std::make_unique<Lowering>(ctx_, m_, false);
+    if (tsolver_) return;
     tsolver_ = std::make_unique<z3::solver>(ctx_, z3::solver::simple());
     configure(*tsolver_);
-    for (auto& [c, fact] : tracked_->factConstraints()) {
-      z3::expr t = ctx_.bool_const(("fact#" + std::to_string(fact)).c_str());
-      tsolver_->add(z3::implies(t, c));
-      trackers_.push_back(t);
-      trackerFact_[t.id()] = fact;
-    }
-    flushDomain(*tracked_, *tsolver_, nullptr);
   }
 
-  void explainViolation(const RuleInfo& rule, Lowering::Env& env, Finding& f) {
+  /// The declared facts whose variables occur in `terms` (a cone of
+  /// influence: no other fact can be part of the contradiction).
+  std::vector<int> factsMentioned(const Lowering& low, const std::vector<z3::expr>& terms) {
+    std::set<int> out;
+    std::set<unsigned> seen;
+    std::vector<z3::expr> todo(terms.begin(), terms.end());
+    while (!todo.empty()) {
+      z3::expr e = todo.back();
+      todo.pop_back();
+      if (!seen.insert(e.id()).second || !e.is_app()) continue;
+      if (e.num_args() == 0 && e.decl().decl_kind() == Z3_OP_UNINTERPRETED) {
+        const VarInfo* vi = low.varInfo(e.decl().name().str());
+        if (vi && !low.isPhantom(vi->instance)) {
+          int fact = m_.instances[vi->instance].factOfAttr[vi->attr];
+          if (fact >= 0) out.insert(fact);
+        }
+        continue;
+      }
+      for (unsigned i = 0; i < e.num_args(); ++i) todo.push_back(e.arg(i));
+    }
+    return {out.begin(), out.end()};
+  }
+
+  /// A minimal set of declared facts that forces the violation: with them
+  /// fixed and every other fact free, the binding cannot hold (deletion-
+  /// based). `reads`: the facts the exact evaluation depended on, which
+  /// alone decide the verdict; the core is searched among them only.
+  void explainViolation(const RuleInfo& rule, Lowering::Env& env, Finding& f,
+                        const std::vector<int>* reads = nullptr) {
     ensureTracked();
+    Lowering low(ctx_, m_, false);
     std::vector<z3::expr> memberships;
     for (std::size_t k = 0; k < rule.bindings.size(); ++k)
-      if (rule.bindings[k].set) memberships.push_back(tracked_->member(*rule.bindings[k].set, env[k], env));
-    z3::expr phi = ruleTerms(*tracked_, rule, env, memberships).phi();
-    flushDomain(*tracked_, *tsolver_, nullptr);
-    tsolver_->push();
-    tsolver_->add(phi);
-    for (auto& d : tracked_->definitionsFor(phi)) tsolver_->add(d);
-    std::vector<z3::expr> core;
-    z3::expr_vector all(ctx_);
-    for (auto& t : trackers_) all.push_back(t);
-    ++checks_;
-    if (tsolver_->check(all) == z3::unsat) {
-      auto uc = tsolver_->unsat_core();
-      for (unsigned i = 0; i < uc.size(); ++i) core.push_back(uc[i]);
-      // Deletion-based minimisation: drop each fact the contradiction survives without.
+      if (rule.bindings[k].set) memberships.push_back(low.member(*rule.bindings[k].set, env[k], env));
+    z3::expr phi = ruleTerms(low, rule, env, memberships).phi();
+    std::vector<z3::expr> query = low.definitionsFor(phi);
+    query.push_back(phi);
+    std::vector<int> relevant = factsMentioned(low, query);
+    if (reads) {
+      std::set<int> read(reads->begin(), reads->end());
+      relevant.erase(std::remove_if(relevant.begin(), relevant.end(), [&](int fact) { return !read.count(fact); }),
+                     relevant.end());
+    }
+    std::vector<z3::expr> factTerms;
+    for (int fact : relevant) factTerms.push_back(low.factConstraint(fact));
+    // Deletion-based minimisation from every relevant fact, in fact order:
+    // each step asks whether the contradiction survives without one fact.
+    // Every answer is a property of the case, so the core does not depend on
+    // what the solver saw before (no unsat_core(), whose pick among several
+    // cores does).
+    std::vector<z3::expr> domain = low.takeDomainConstraints();
+    auto contradicts = [&](const std::vector<std::size_t>& keep) {
+      tsolver_->push();
+      for (auto& d : domain) tsolver_->add(d);
+      for (auto& q : query) tsolver_->add(q);
+      for (std::size_t i : keep) tsolver_->add(factTerms[i]);
+      ++checks_;
+      bool unsat = tsolver_->check() == z3::unsat;
+      tsolver_->pop();
+      return unsat;
+    };
+    std::vector<std::size_t> core;
+    for (std::size_t i = 0; i < relevant.size(); ++i) core.push_back(i);
+    if (contradicts(core)) {
       for (std::size_t i = 0; i < core.size();) {
-        z3::expr_vector rest(ctx_);
-        for (std::size_t j = 0; j < core.size(); ++j)
-          if (j != i) rest.push_back(core[j]);
-        ++checks_;
-        if (tsolver_->check(rest) == z3::unsat) core.erase(core.begin() + static_cast<long>(i));
+        std::vector<std::size_t> rest = core;
+        rest.erase(rest.begin() + static_cast<long>(i));
+        if (contradicts(rest)) core = std::move(rest);
         else ++i;
       }
+    } else {
+      core.clear();
     }
-    tsolver_->pop();
     std::vector<int> facts;
-    for (auto& t : core) facts.push_back(trackerFact_.at(t.id()));
+    for (std::size_t i : core) facts.push_back(relevant[i]);
     std::sort(facts.begin(), facts.end(), [&](int a, int b) {
       const Span &x = m_.facts[a].span, &y = m_.facts[b].span;
       return std::tie(x.file, x.begin) < std::tie(y.file, y.begin);
@@ -376,13 +491,12 @@ class Session {
   const Model& m_;
   const CheckOptions& opt_;
   Lowering fast_;
+  Evaluator eval_;
   z3::solver solver_;
   std::vector<z3::expr> domain_;
-  std::unique_ptr<Lowering> tracked_;
   std::unique_ptr<z3::solver> tsolver_;
-  std::vector<z3::expr> trackers_;
-  std::map<unsigned, int> trackerFact_;
   std::size_t checks_ = 0;
+  std::size_t evaluated_ = 0;
 };
 
 }  // namespace
@@ -394,7 +508,13 @@ const CheckOptions& Checker::options() const { return impl_->options; }
 
 CaseResult Checker::check(const Model& model) {
   try {
-    Session s(impl_->ctx, model, impl_->options);
+    // A fresh context per case: Z3's choices among equally good models and
+    // cores depend on every term the context has seen, so a case checked
+    // after others would get other gap examples and cores than the same
+    // case checked alone. With its own context a case's report is the same
+    // in a batch, on any thread, and in a single run (~1 ms per case).
+    z3::context ctx;
+    Session s(ctx, model, impl_->options);
     return s.run();
   } catch (const z3::exception& e) {
     throw InternalError(std::string("solver error: ") + e.msg());

@@ -54,11 +54,15 @@ struct CheckOptions {
   unsigned long long repairRlimit = 20'000'000;  // per repair (MaxSMT) attempt
   bool explain = true;               // cores for violations, values for gaps
   bool trackAlways = false;          // ask every rule on the tracked solver (for measuring)
+  /// Decide bindings whose inputs are declared by exact evaluation before Z3
+  /// is asked (engine/evaluate.hpp). Off: every binding is lowered and asked.
+  bool fold = true;
 };
 
 struct CaseResult {
   std::vector<Finding> findings;  // one per rule and binding, ordered by location and rule id
   std::size_t solverChecks = 0;
+  std::size_t evaluated = 0;  // bindings decided by exact evaluation, without lowering
 };
 
 /// A checker owns one Z3 context and is reused across cases (one per thread).

@@ -169,28 +169,28 @@ z3::expr Lowering::memberTerm(std::int64_t inst, int attr, std::int64_t elem) {
   return memberVar(inst, attr, elem);
 }
 
+z3::expr Lowering::factConstraint(int f) {
+  const Fact& fact = m_.facts[f];
+  const AttrInfo& a = m_.types[m_.instances[fact.instance].type].attrs[fact.attr];
+  if (a.ty.set) {
+    z3::expr_vector parts(ctx_);
+    const SetValue& s = fact.value.set;
+    for (auto u : universe(a.ty.element())) {
+      bool in = std::find(s.members.begin(), s.members.end(), u) != s.members.end();
+      if (in) parts.push_back(memberVar(fact.instance, fact.attr, u));
+      else if (!s.open) parts.push_back(!memberVar(fact.instance, fact.attr, u));
+    }
+    return z3::mk_and(parts);
+  }
+  z3::expr v = attrVar(fact.instance, fact.attr);
+  if (a.ty.kind == Kind::Bool) return v == ctx_.bool_val(fact.value.scalar != 0);
+  return v == ctx_.int_val(static_cast<int64_t>(fact.value.scalar));
+}
+
 std::vector<std::pair<z3::expr, int>> Lowering::factConstraints() {
   std::vector<std::pair<z3::expr, int>> out;
-  for (std::size_t f = 0; f < m_.facts.size(); ++f) {
-    const Fact& fact = m_.facts[f];
-    const AttrInfo& a = m_.types[m_.instances[fact.instance].type].attrs[fact.attr];
-    if (a.ty.set) {
-      z3::expr_vector parts(ctx_);
-      const SetValue& s = fact.value.set;
-      for (auto u : universe(a.ty.element())) {
-        bool in = std::find(s.members.begin(), s.members.end(), u) != s.members.end();
-        if (in) parts.push_back(memberVar(fact.instance, fact.attr, u));
-        else if (!s.open) parts.push_back(!memberVar(fact.instance, fact.attr, u));
-      }
-      out.emplace_back(z3::mk_and(parts), static_cast<int>(f));
-    } else {
-      z3::expr v = attrVar(fact.instance, fact.attr);
-      if (a.ty.kind == Kind::Bool)
-        out.emplace_back(v == ctx_.bool_val(fact.value.scalar != 0), static_cast<int>(f));
-      else
-        out.emplace_back(v == ctx_.int_val(static_cast<int64_t>(fact.value.scalar)), static_cast<int>(f));
-    }
-  }
+  for (std::size_t f = 0; f < m_.facts.size(); ++f)
+    out.emplace_back(factConstraint(static_cast<int>(f)), static_cast<int>(f));
   return out;
 }
 

@@ -64,6 +64,8 @@ class Lowering {
   std::vector<z3::expr> allDefinitions() const;
   /// (constraint, fact index) for every declared fact (tracked mode).
   std::vector<std::pair<z3::expr, int>> factConstraints();
+  /// The constraint of one declared fact (tracked mode).
+  z3::expr factConstraint(int fact);
 
   const VarInfo* varInfo(const std::string& name) const;
   /// For an auxiliary variable of calendar arithmetic: the date it decomposes.

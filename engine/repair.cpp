@@ -36,8 +36,8 @@ class Repairer {
  public:
   /// `free`: the declared facts the repair may change (indexed by fact);
   /// every other declared fact is a constant.
-  Repairer(Checker& checker, const Model& m, const CaseResult& result, std::vector<bool> free)
-      : checker_(checker), ctx_(checker.impl().ctx), m_(m), result_(result), low_(ctx_, m, true),
+  Repairer(Checker& checker, z3::context& ctx, const Model& m, const CaseResult& result, std::vector<bool> free)
+      : checker_(checker), ctx_(ctx), m_(m), result_(result), low_(ctx_, m, true),
         opt_(ctx_) {
     low_.setFreeFacts(std::move(free));
     low_.setDeclaredRefsOnly(true);
@@ -220,8 +220,9 @@ class Repairer {
       if (v.set.open) s += first ? "..." : ", ...";
       return first && !v.set.open ? "{}" : s + " }";
     }
-    if (ty.kind == Kind::Text && (v.scalar < 0 || v.scalar >= static_cast<std::int64_t>(m_.texts.size())))
-      return "\"…\"";
+    // Which text the solver picked says nothing: a repair can only ask for
+    // some non-empty text.
+    if (ty.kind == Kind::Text) return v.scalar == 0 ? "\"\"" : "\"…\"";
     return valueText(m_, ty, v.scalar);
   }
 
@@ -366,11 +367,16 @@ RepairResult computeRepair(Checker& checker, const Model& m, const CaseResult& r
       for (const auto& e : f.because) causes[e.fact] = caseFacts[e.fact];
     }
     if (coresComplete && causes != caseFacts) {
-      RepairResult narrow = Repairer(checker, m, result, causes).run();
+      // Each attempt in a fresh context: which of several equally small
+      // repairs Z3 finds depends on every term its context has seen, and a
+      // report must not depend on the cases checked before it.
+      z3::context ctx;
+      RepairResult narrow = Repairer(checker, ctx, m, result, causes).run();
       if (narrow.status == RepairResult::Status::found || narrow.status == RepairResult::Status::not_needed)
         return narrow;
     }
-    Repairer r(checker, m, result, caseFacts);
+    z3::context ctx;
+    Repairer r(checker, ctx, m, result, caseFacts);
     return r.run();
   } catch (const z3::exception& e) {
     throw InternalError(std::string("solver error in repair: ") + e.msg());

@@ -1,3 +1,4 @@
+#include <cstring>
 #include "source.hpp"
 
 #include <algorithm>
@@ -11,8 +12,10 @@ std::uint32_t SourceManager::add(std::string name, std::string text) {
   f.name = std::move(name);
   f.text = std::move(text);
   f.lineStarts.push_back(0);
-  for (std::uint32_t i = 0; i < f.text.size(); ++i)
-    if (f.text[i] == '\n') f.lineStarts.push_back(i + 1);
+  const char* begin = f.text.data();
+  const char* end = begin + f.text.size();
+  for (const char* p = begin; (p = static_cast<const char*>(std::memchr(p, '\n', end - p))); ++p)
+    f.lineStarts.push_back(static_cast<std::uint32_t>(p - begin + 1));
   files_.push_back(std::move(f));
   return static_cast<std::uint32_t>(files_.size() - 1);
 }

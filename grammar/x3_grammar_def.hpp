@@ -234,8 +234,10 @@ SAMSVAR_RULE(string_lit, x3ast::string_lit, "string")
 SAMSVAR_RULE(strength_fill, x3ast::strength, "strength")
 SAMSVAR_RULE(strength, x3ast::strength, "strength")
 
+// `raw[]` takes the matched bytes in one assignment instead of one
+// insertion per character (a third of the parse time went there).
 auto const ident_text_def =
-    x3::lexeme[!(reserved_words >> !ident_char) >> ident_start >> *ident_char];
+    x3::raw[x3::lexeme[!(reserved_words >> !ident_char) >> ident_start >> *ident_char]];
 auto const ident_fill_def = ident_text[assign_value];
 auto const identifier_def = ident_fill;
 auto const type_name_def = ident_fill;
@@ -243,16 +245,27 @@ auto const enum_value_def = ident_fill;
 // A rule id is not a reserved word, nor `because`/`basis` (so that a missing id
 // in `deviation because "…"` is reported as such).
 auto const rule_id_text_def =
-    x3::lexeme[!((reserved_words | x3::lit("because") | x3::lit("basis")) >> !(ident_char | '-'))
-               >> ident_start >> *(ident_char | x3::char_('-'))];
+    x3::raw[x3::lexeme[!((reserved_words | x3::lit("because") | x3::lit("basis")) >> !(ident_char | '-'))
+                       >> ident_start >> *(ident_char | x3::char_('-'))]];
 auto const rule_id_fill_def = rule_id_text[assign_value];
 auto const rule_id_def = rule_id_fill;
-auto const string_piece_def = x3::lexeme[x3::lit('"') >> *(escapes | string_char) >> x3::lit('"')];
+// The piece keeps its escapes; join_pieces decodes them.
+auto const string_piece_def =
+    x3::lexeme[x3::lit('"') >> x3::raw[*(escapes | string_char)] >> x3::lit('"')];
 auto const string_pieces_def = +string_piece;
 // Adjacent literals ("a" "b") are joined.
 auto const join_pieces = [](auto& ctx) {
   std::string& out = x3::_val(ctx).value;
-  for (const std::string& piece : x3::_attr(ctx)) out += piece;
+  for (const std::string& piece : x3::_attr(ctx)) {
+    for (std::size_t i = 0; i < piece.size(); ++i) {
+      if (piece[i] != '\\' || i + 1 == piece.size()) {
+        out += piece[i];
+        continue;
+      }
+      char c = piece[++i];
+      out += c == 'n' ? '\n' : c == 't' ? '\t' : c;  // \" and \\ stand for themselves
+    }
+  }
 };
 auto const string_fill_def = string_pieces[join_pieces];
 auto const string_lit_def = string_fill;
