@@ -1,5 +1,7 @@
 #include "workspace.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
@@ -68,10 +70,84 @@ std::optional<ast::File> loadFile(SourceManager& sm, const std::string& path, co
   return parseFile(sm, id, diags);
 }
 
+namespace {
+/// Analyses a parsed case; an `against "tender.case"` clause is resolved
+/// relative to `path`'s folder (shown relative to `display`'s).
+std::optional<model::Model> analyzeLoadedCase(SourceManager& sm, const model::Model& rulebase,
+                                              const std::string& path, const std::string& display,
+                                              const ast::File& file, Diagnostics& diags,
+                                              const model::Model* tender);
+}  // namespace
+
 std::optional<model::Model> loadCase(SourceManager& sm, const model::Model& rulebase, const std::string& path,
                                      const std::string& display, Diagnostics& diags, const model::Model* tender) {
   auto file = loadFile(sm, path, display, diags);
   if (!file) return std::nullopt;
+  return analyzeLoadedCase(sm, rulebase, path, display, *file, diags, tender);
+}
+
+std::optional<model::Model> loadCaseText(SourceManager& sm, const model::Model& rulebase, const std::string& name,
+                                         std::string text, Diagnostics& diags, const model::Model* tender) {
+  std::uint32_t id = sm.add(name, std::move(text));
+  auto file = parseFile(sm, id, diags);
+  if (!file) return std::nullopt;
+  return analyzeLoadedCase(sm, rulebase, name, name, *file, diags, tender);
+}
+
+std::vector<CaseSource> readCaseStream(SourceManager& sm, const std::string& name, std::string text,
+                                       Diagnostics& diags) {
+  std::uint32_t id = sm.add(name, std::move(text));
+  const std::string& all = sm.text(id);
+  std::vector<CaseSource> out;
+  std::size_t lineNo = 0;
+  for (std::size_t at = 0; at < all.size();) {
+    std::size_t end = all.find('\n', at);
+    if (end == std::string::npos) end = all.size();
+    ++lineNo;
+    std::string_view line(all.data() + at, end - at);
+    Span span = Span::of(id, static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(end));
+    std::size_t from = at;
+    at = end + 1;
+    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    nlohmann::json j = nlohmann::json::parse(line.begin(), line.end(), nullptr, false);
+    auto bad = [&](Text2 msg) {
+      auto& d = diags.error("batch.line", span, std::move(msg));
+      d.help = Text2{"hver linje er et JSON-objekt: {\"path\": \"sak.case\"} eller "
+                     "{\"name\": \"sak.case\", \"text\": \"case \\\"…\\\" uses …\"}",
+                     "each line is a JSON object: {\"path\": \"case.case\"} or "
+                     "{\"name\": \"case.case\", \"text\": \"case \\\"…\\\" uses …\"}"};
+    };
+    if (j.is_discarded() || !j.is_object()) {
+      bad({"linje " + std::to_string(lineNo) + " er ikke et JSON-objekt",
+           "line " + std::to_string(lineNo) + " is not a JSON object"});
+      continue;
+    }
+    CaseSource c;
+    c.span = span;
+    (void)from;
+    if (j.contains("text") && j["text"].is_string()) {
+      c.text = j["text"].get<std::string>();
+      c.inline_ = true;
+      c.name = j.contains("name") && j["name"].is_string() ? j["name"].get<std::string>()
+                                                           : name + "#" + std::to_string(lineNo);
+    } else if (j.contains("path") && j["path"].is_string()) {
+      c.name = j["path"].get<std::string>();
+    } else {
+      bad({"linje " + std::to_string(lineNo) + " har verken \"path\" eller \"text\"",
+           "line " + std::to_string(lineNo) + " has neither \"path\" nor \"text\""});
+      continue;
+    }
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+namespace {
+std::optional<model::Model> analyzeLoadedCase(SourceManager& sm, const model::Model& rulebase,
+                                              const std::string& path, const std::string& display,
+                                              const ast::File& fileRef, Diagnostics& diags,
+                                              const model::Model* tender) {
+  const ast::File* file = &fileRef;
   if (!file->against) return analyzeCase(tender ? *tender : rulebase, sm, *file, diags);
   const ast::StringLit& against = *file->against;
   fs::path tenderPath = fs::path(path).parent_path() / against.value;
@@ -95,6 +171,7 @@ std::optional<model::Model> loadCase(SourceManager& sm, const model::Model& rule
   if (!tenderModel) return std::nullopt;
   return analyzeCase(*tenderModel, sm, *file, diags);
 }
+}  // namespace
 
 std::optional<model::Model> loadRulebase(SourceManager& sm, const std::vector<RulePath>& paths,
                                          Diagnostics& diags) {

@@ -34,6 +34,24 @@ std::optional<model::Model> loadCase(SourceManager& sm, const model::Model& rule
                                      const std::string& display, Diagnostics& diags,
                                      const model::Model* tender = nullptr);
 
+/// Same for a case given as text (a line of a JSON-lines stream).
+std::optional<model::Model> loadCaseText(SourceManager& sm, const model::Model& rulebase, const std::string& name,
+                                         std::string text, Diagnostics& diags,
+                                         const model::Model* tender = nullptr);
+
+/// One case of a JSON-lines stream: `{"path": "case.case"}` names a file,
+/// `{"name": "case.case", "text": "…"}` carries the case itself.
+struct CaseSource {
+  std::string name;   // the path, or the name shown in messages
+  std::string text;   // the case text when inline_
+  bool inline_ = false;
+  Span span;          // the line of the stream
+};
+/// Reads a JSON-lines stream of cases (registered in `sm` as `name`, so a bad
+/// line is reported as `name:line:col`). Blank lines are skipped.
+std::vector<CaseSource> readCaseStream(SourceManager& sm, const std::string& name, std::string text,
+                                       Diagnostics& diags);
+
 /// Loads and analyses rule modules from files and directories.
 /// `displayBase`: when non-empty, file names are shown relative to it with this prefix
 /// (the bundled rules print as `rules/…`, never as a path of this machine).

@@ -6,6 +6,9 @@
 #include <map>
 #include <cstdio>
 #include <iostream>
+#include <iostream>
+#include <iterator>
+#include <mutex>
 #include <thread>
 #include <unistd.h>
 
@@ -242,12 +245,20 @@ int runCheck(const Common& c, const CheckArgs& a, const char* argv0) {
       return 2;
     }
   }
-  std::vector<std::string> files;
-  for (const auto& p : a.cases)
-    for (const auto& f : collectFiles(p, {".case"}, diags)) files.push_back(f);
-  // Parse and analyse every case first (single-threaded: the source manager is shared).
+  // Parse and analyse every case first (single-threaded: the source manager
+  // is shared). `-` reads a JSON-lines stream of cases from standard input.
   std::vector<std::optional<model::Model>> models;
-  for (const auto& f : files) models.push_back(loadCase(sm, *rulebase, f, f, diags, tender ? &*tender : nullptr));
+  const model::Model* over = tender ? &*tender : nullptr;
+  for (const auto& p : a.cases) {
+    if (p == "-") {
+      std::string input((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+      for (auto& c : readCaseStream(sm, "<stdin>", std::move(input), diags))
+        models.push_back(c.inline_ ? loadCaseText(sm, *rulebase, c.name, std::move(c.text), diags, over)
+                                   : loadCase(sm, *rulebase, c.name, c.name, diags, over));
+      continue;
+    }
+    for (const auto& f : collectFiles(p, {".case"}, diags)) models.push_back(loadCase(sm, *rulebase, f, f, diags, over));
+  }
   bool badInput = diags.hasErrors();
   if (!diags.items().empty()) printDiagnostics(sm, diags, lang, c.color);
 
@@ -262,11 +273,16 @@ int runCheck(const Common& c, const CheckArgs& a, const char* argv0) {
   unsigned jobs = a.jobs ? a.jobs : std::max(1u, std::thread::hardware_concurrency());
   jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(1, models.size())));
   bool progress = models.size() > 1 && isatty(2);
+  struct SkipCase {};
+  std::mutex printMutex;
+  std::vector<char> finished(models.size(), false);
+  std::size_t printed = 0;
+  bool anyPrinted = false;
   auto worker = [&] {
     Checker& checker = processLifetimeChecker(opt);
     for (std::size_t i; (i = next++) < models.size();) {
-      if (!models[i]) continue;
       try {
+        if (!models[i]) throw SkipCase{};
         CaseResult r = checker.check(*models[i]);
         std::optional<RepairResult> repair;
         if (a.repair) repair = computeRepair(checker, *models[i], r);
@@ -278,12 +294,27 @@ int runCheck(const Common& c, const CheckArgs& a, const char* argv0) {
           outputs[i] = renderText(in);
         }
         codes[i] = exitCodeFor(*models[i], r, a.strict);
+      } catch (const SkipCase&) {
+        // rejected input: reported with the diagnostics above
       } catch (const std::exception& e) {
+        std::lock_guard<std::mutex> lock(printMutex);
         internal = true;
         internalMsg = e.what();
       }
       std::size_t d = ++done;
-      if (progress) std::fprintf(stderr, "\r%zu/%zu", d, models.size());
+      {
+        // Print every finished report that is next in input order, so a
+        // long batch streams its output instead of holding it to the end.
+        std::lock_guard<std::mutex> lock(printMutex);
+        finished[i] = true;
+        for (; printed < models.size() && finished[printed]; ++printed) {
+          if (printed && a.format == "text" && !outputs[printed].empty() && anyPrinted) std::fputs("\n", stdout);
+          std::fwrite(outputs[printed].data(), 1, outputs[printed].size(), stdout);
+          anyPrinted |= !outputs[printed].empty();
+          std::string().swap(outputs[printed]);
+        }
+        if (progress) std::fprintf(stderr, "\r%zu/%zu", d, models.size());
+      }
     }
   };
   std::vector<std::thread> threads;
@@ -291,10 +322,6 @@ int runCheck(const Common& c, const CheckArgs& a, const char* argv0) {
   worker();
   for (auto& t : threads) t.join();
   if (progress) std::fprintf(stderr, "\n");
-  for (std::size_t i = 0; i < outputs.size(); ++i) {
-    if (i && a.format == "text" && !outputs[i].empty()) std::fputs("\n", stdout);
-    std::fwrite(outputs[i].data(), 1, outputs[i].size(), stdout);
-  }
   if (internal) {
     std::fprintf(stderr, "samsvar: internal error: %s\n", internalMsg.c_str());
     return 3;
@@ -321,7 +348,10 @@ int main(int argc, char** argv) {
 
   CheckArgs ca;
   auto* check = app.add_subcommand("check", "Check cases against the rules");
-  check->add_option("cases", ca.cases, "Case files or directories")->required();
+  check->add_option("cases", ca.cases,
+                    "Case files or directories; `-` reads a JSON-lines stream from standard input "
+                    "({\"path\": …} or {\"name\": …, \"text\": …} per line)")
+      ->required();
   check->add_option("--format", ca.format, "text (default) or json")->check(CLI::IsMember({"text", "json"}));
   check->add_flag("--strict", ca.strict, "Gaps in må/skal rules also fail (exit code 1)");
   check->add_option("--timeout-ms", ca.timeoutMs, "Solver time limit per check (ms)");

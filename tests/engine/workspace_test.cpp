@@ -92,3 +92,45 @@ TEST_F(Offers, AgainstNeedsAFileName) {
 }
 
 }  // namespace
+
+namespace {
+
+// A batch can come as a JSON-lines stream: a path or the case text per line;
+// a bad line is a located error and does not stop the good ones.
+TEST(CaseStream, ReadsPathsAndTextsAndLocatesBadLines) {
+  SourceManager sm;
+  Diagnostics diags;
+  std::string input =
+      "{\"path\": \"examples/vendor/anbud-trygghetsalarm-vkp.case\"}\n"
+      "\n"
+      "{\"name\": \"inline.case\", \"text\": \"case \\\"Åpen sak\\\" uses felles\\n\"}\n"
+      "{\"navn\": 1}\n"
+      "ikke json\n";
+  auto cases = readCaseStream(sm, "<stdin>", input, diags);
+  ASSERT_EQ(cases.size(), 2u);
+  EXPECT_FALSE(cases[0].inline_);
+  EXPECT_EQ(cases[0].name, "examples/vendor/anbud-trygghetsalarm-vkp.case");
+  EXPECT_TRUE(cases[1].inline_);
+  EXPECT_EQ(cases[1].name, "inline.case");
+  EXPECT_EQ(cases[1].text, "case \"Åpen sak\" uses felles\n");
+  std::string errors = renderAll(sm, diags, Lang::en);
+  EXPECT_NE(errors.find("<stdin>:4:1: error: line 4 has neither \"path\" nor \"text\""), std::string::npos) << errors;
+  EXPECT_NE(errors.find("<stdin>:5:1: error: line 5 is not a JSON object"), std::string::npos) << errors;
+}
+
+TEST(CaseStream, AnInlineCaseIsCheckedLikeAFile) {
+  SourceManager sm;
+  Diagnostics diags;
+  auto rb = loadRulebase(sm, {{sourcePath("rules"), "rules/"}}, diags);
+  ASSERT_TRUE(rb);
+  std::string text = readFile(sourcePath("examples/vendor/anbud-trygghetsalarm-vkp.case"));
+  auto fromText = loadCaseText(sm, *rb, "anbud.case", text, diags);
+  auto fromFile = loadCase(sm, *rb, sourcePath("examples/vendor/anbud-trygghetsalarm-vkp.case"), "anbud.case", diags);
+  ASSERT_TRUE(fromText && fromFile) << renderAll(sm, diags, Lang::en);
+  Checker checker;
+  CaseResult a = checker.check(*fromText), b = checker.check(*fromFile);
+  ASSERT_EQ(a.findings.size(), b.findings.size());
+  for (std::size_t i = 0; i < a.findings.size(); ++i) EXPECT_EQ(a.findings[i].verdict, b.findings[i].verdict);
+}
+
+}  // namespace

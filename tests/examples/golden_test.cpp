@@ -125,3 +125,18 @@ TEST(Readme, WalkthroughOutputsAreTheGoldenReports) {
 }
 
 }  // namespace
+
+namespace {
+
+// A batch gives every case the report it gets alone, whatever the number of
+// worker threads: each case is checked and repaired in its own Z3 context.
+TEST(Batch, SameReportsOnOneThreadAndOnTwoAndAlone) {
+  std::string one = runCli("check examples/ --repair -j1");
+  std::string two = runCli("check examples/ --repair -j2");
+  EXPECT_EQ(one, two);
+  std::string alone = runCli("check examples/vendor/anbud-trygghetsalarm-vkp.case --repair");
+  ASSERT_FALSE(alone.empty());
+  EXPECT_NE(one.find(alone), std::string::npos) << "the batch report differs from the single run";
+}
+
+}  // namespace
