@@ -18,7 +18,9 @@
 #include <thread>
 #include <vector>
 
+#include "analysis.hpp"
 #include "check.hpp"
+#include "repair.hpp"
 #include "parse.hpp"
 #include "report.hpp"
 #include "sema.hpp"
@@ -311,6 +313,63 @@ void BM_Gen_Check(benchmark::State& state) {
   state.SetComplexityN(state.range(0));
 }
 
+/// Lowering every binding and asking Z3 (the exact evaluation pass off): the
+/// cost the pass saves, and the lowering stage on its own.
+void BM_Gen_LowerAndAsk(benchmark::State& state) {
+  const Generated& g = generated(static_cast<int>(state.range(0)));
+  if (skipGenerated(state, g)) return;
+  CheckOptions opt;
+  opt.fold = false;
+  Checker checker(opt);
+  for (auto _ : state) benchmark::DoNotOptimize(checker.check(*g.caseModel));
+  state.SetItemsProcessed(state.iterations() * state.range(0));
+  state.SetComplexityN(state.range(0));
+}
+
+/// Minimal repair (MaxSMT) of the generated case.
+void BM_Gen_Repair(benchmark::State& state) {
+  const Generated& g = generated(static_cast<int>(state.range(0)));
+  if (skipGenerated(state, g)) return;
+  Checker checker;
+  CaseResult r = checker.check(*g.caseModel);
+  for (auto _ : state) benchmark::DoNotOptimize(computeRepair(checker, *g.caseModel, r));
+  state.SetComplexityN(state.range(0));
+}
+
+/// Rulebase analysis (unsatisfiable, dead, conflicting and redundant rules).
+void BM_Gen_Analysis(benchmark::State& state) {
+  const Generated& g = generated(static_cast<int>(state.range(0)));
+  if (skipGenerated(state, g)) return;
+  Checker checker;
+  for (auto _ : state) benchmark::DoNotOptimize(analyzeRulebase(checker, *g.rulebase));
+  state.SetComplexityN(state.range(0));
+}
+
+/// Repair of each bundled case that needs one (Arg: the case's index).
+void BM_Bundled_Repair(benchmark::State& state) {
+  if (skipBundled(state)) return;
+  const Bundled& b = bundled();
+  auto k = static_cast<std::size_t>(state.range(0));
+  if (k >= b.cases.size()) {
+    state.SkipWithError("no such bundled case");
+    for (auto _ : state) {
+    }
+    return;
+  }
+  state.SetLabel(fs::path(b.caseNames[k]).filename().string());
+  Checker checker;
+  CaseResult r = checker.check(b.cases[k]);
+  for (auto _ : state) benchmark::DoNotOptimize(computeRepair(checker, b.cases[k], r));
+}
+
+/// `samsvar lint`'s analysis of the bundled rulebase.
+void BM_Bundled_Analysis(benchmark::State& state) {
+  if (skipBundled(state)) return;
+  const Bundled& b = bundled();
+  Checker checker;
+  for (auto _ : state) benchmark::DoNotOptimize(analyzeRulebase(checker, *b.rulebase));
+}
+
 // -------------------------------------------------------------------- batch
 /// Checks `n` cases (models[i % models.size()]) on `threads` threads, one
 /// Checker each, created inside the measurement as the CLI does.
@@ -388,6 +447,11 @@ BENCHMARK(BM_Gen_AnalyzeModules) SAMSVAR_GEN_SIZES;
 BENCHMARK(BM_Gen_ParseAndAnalyze) SAMSVAR_GEN_SIZES;
 BENCHMARK(BM_Gen_AnalyzeCase) SAMSVAR_GEN_SIZES;
 BENCHMARK(BM_Gen_Check) SAMSVAR_GEN_SIZES;
+BENCHMARK(BM_Gen_LowerAndAsk) SAMSVAR_GEN_SIZES;
+BENCHMARK(BM_Gen_Repair)->Arg(100)->Arg(1000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Gen_Analysis)->Arg(100)->Arg(1000)->Unit(benchmark::kMillisecond)->Iterations(1)->Repetitions(3);
+BENCHMARK(BM_Bundled_Repair)->DenseRange(0, 12)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Bundled_Analysis)->Unit(benchmark::kMillisecond)->Iterations(1);
 
 BENCHMARK(BM_Batch_Bundled)->Unit(benchmark::kMillisecond)->UseRealTime()->MeasureProcessCPUTime();
 BENCHMARK(BM_Batch_Gen)->Arg(100)->Unit(benchmark::kMillisecond)->UseRealTime()->MeasureProcessCPUTime();

@@ -59,7 +59,7 @@ bool exemptByDesign(const RuleInfo& r) {
 class Analyzer {
  public:
   Analyzer(Checker& checker, const Model& rb)
-      : checker_(checker), ctx_(checker.impl().ctx), world_(rb), low_(ctx_, world_.model, true),
+      : checker_(checker), ctx_(checker.impl().context()), world_(rb), low_(ctx_, world_.model, true),
         solver_(ctx_, z3::solver::simple()) {
     configureSolver(ctx_, solver_, checker.options());
   }

@@ -67,13 +67,6 @@ class Session {
  private:
   void configure(z3::solver& s) { configureSolver(ctx_, s, opt_); }
 
-  void flushDomain(Lowering& low, z3::solver& s, std::vector<z3::expr>* keep) {
-    for (auto& c : low.takeDomainConstraints()) {
-      s.add(c);
-      if (keep) keep->push_back(c);
-    }
-  }
-
   Answer ask(z3::solver& s, const z3::expr& e, std::string& reason) {
     s.push();
     s.add(e);
@@ -158,17 +151,7 @@ class Session {
     f.bindingText = bindingText(rule, f.binding);
     f.location = locationOf(rule, f.binding);
     f.verdict = f.underlying = v;
-    if (opt_.explain && v == Verdict::violated) {
-      // Evaluate once more, recording what the verdict depends on.
-      std::vector<int> reads;
-      eval_.recordReads(&reads);
-      for (std::size_t k = 0; k < rule.bindings.size(); ++k)
-        if (rule.bindings[k].set) eval_.member(*rule.bindings[k].set, env[k], env);
-      if (rule.when) eval_.eval(*rule.when, env);
-      eval_.eval(*rule.require, env);
-      eval_.recordReads(nullptr);
-      explainViolation(rule, env, f, &reads);
-    }
+    if (opt_.explain && v == Verdict::violated) explainFolded(rule, env, f);
     if (v == Verdict::violated) applyWaiver(rule, f);
   }
 
@@ -176,7 +159,9 @@ class Session {
     RuleTerms terms = ruleTerms(fast_, rule, env, conds);
     z3::expr app = terms.app.simplify();
     z3::expr req = terms.req.simplify();
-    flushDomain(fast_, solver_, &domain_);
+    // Value ranges go with each query (definitionsFor), never to the base
+    // level where every later query would pay for them.
+    fast_.takeDomainConstraints();
     f.bindingText = bindingText(rule, f.binding);
     f.location = locationOf(rule, f.binding);
 
@@ -261,6 +246,61 @@ class Session {
   }
 
   // -------------------------------------------------------------- violations
+  /// Does the binding come out violated by exact evaluation alone (with the
+  /// facts the evaluator hides treated as unknown)?
+  bool forcedViolation(const RuleInfo& rule, Lowering::Env& env) {
+    for (std::size_t k = 0; k < rule.bindings.size(); ++k) {
+      if (!rule.bindings[k].set) continue;
+      Evaluator::Value mem = eval_.member(*rule.bindings[k].set, env[k], env);
+      if (!mem || *mem == 0) return false;
+    }
+    if (rule.when) {
+      Evaluator::Value w = eval_.eval(*rule.when, env);
+      if (!w || *w == 0) return false;
+    }
+    Evaluator::Value req = eval_.eval(*rule.require, env);
+    return req && *req == 0;
+  }
+
+  /// The explanation of a violation that exact evaluation decided: the facts
+  /// the evaluation read decide it; deletion drops each one without which,
+  /// every other fact unknown, evaluation still finds the violation. What is
+  /// left forces the violation on its own, and no fact of it can go (as far
+  /// as three-valued evaluation sees; no solver call is needed).
+  void explainFolded(const RuleInfo& rule, Lowering::Env& env, Finding& f) {
+    std::vector<int> reads;
+    eval_.recordReads(&reads);
+    bool forced = forcedViolation(rule, env);
+    eval_.recordReads(nullptr);
+    if (!forced) {
+      explainViolation(rule, env, f);  // not expected: the solver explains it
+      return;
+    }
+    std::sort(reads.begin(), reads.end());
+    reads.erase(std::unique(reads.begin(), reads.end()), reads.end());
+    std::vector<char> hidden(m_.facts.size(), 1);
+    for (int fact : reads) hidden[fact] = 0;
+    eval_.hideFacts(&hidden);
+    std::vector<int> core;
+    for (int fact : reads) {
+      hidden[fact] = 1;
+      if (!forcedViolation(rule, env)) {
+        hidden[fact] = 0;
+        core.push_back(fact);
+      }
+    }
+    eval_.hideFacts(nullptr);
+    addBecause(core, f);
+  }
+
+  void addBecause(std::vector<int> facts, Finding& f) {
+    std::sort(facts.begin(), facts.end(), [&](int a, int b) {
+      const Span &x = m_.facts[a].span, &y = m_.facts[b].span;
+      return std::tie(x.file, x.begin) < std::tie(y.file, y.begin);
+    });
+    for (int fi : facts) f.because.push_back(ExplainedFact{fi, factText(fi), m_.facts[fi].span});
+  }
+
   void ensureTracked() {
     if (tsolver_) return;
     tsolver_ = std::make_unique<z3::solver>(ctx_, z3::solver::simple());
@@ -292,10 +332,8 @@ class Session {
 
   /// A minimal set of declared facts that forces the violation: with them
   /// fixed and every other fact free, the binding cannot hold (deletion-
-  /// based). `reads`: the facts the exact evaluation depended on, which
-  /// alone decide the verdict; the core is searched among them only.
-  void explainViolation(const RuleInfo& rule, Lowering::Env& env, Finding& f,
-                        const std::vector<int>* reads = nullptr) {
+  /// based, asked of Z3: for violations the solver decided).
+  void explainViolation(const RuleInfo& rule, Lowering::Env& env, Finding& f) {
     ensureTracked();
     Lowering low(ctx_, m_, false);
     std::vector<z3::expr> memberships;
@@ -305,28 +343,28 @@ class Session {
     std::vector<z3::expr> query = low.definitionsFor(phi);
     query.push_back(phi);
     std::vector<int> relevant = factsMentioned(low, query);
-    if (reads) {
-      std::set<int> read(reads->begin(), reads->end());
-      relevant.erase(std::remove_if(relevant.begin(), relevant.end(), [&](int fact) { return !read.count(fact); }),
-                     relevant.end());
-    }
     std::vector<z3::expr> factTerms;
     for (int fact : relevant) factTerms.push_back(low.factConstraint(fact));
     // Deletion-based minimisation from every relevant fact, in fact order:
     // each step asks whether the contradiction survives without one fact.
     // Every answer is a property of the case, so the core does not depend on
-    // what the solver saw before (no unsat_core(), whose pick among several
-    // cores does).
-    std::vector<z3::expr> domain = low.takeDomainConstraints();
+    // what the solver saw before (unsat_core(), whose pick among several
+    // cores does, is not used).
+    // Each fact under an assumption literal; the checks below differ only in
+    // which literals they assume, so the solver keeps its work between them.
+    tsolver_->push();
+    for (auto& d : low.takeDomainConstraints()) tsolver_->add(d);
+    for (auto& q : query) tsolver_->add(q);
+    std::vector<z3::expr> lits;
+    for (std::size_t i = 0; i < relevant.size(); ++i) {
+      lits.push_back(ctx_.bool_const(("fact#" + std::to_string(relevant[i])).c_str()));
+      tsolver_->add(z3::implies(lits.back(), factTerms[i]));
+    }
     auto contradicts = [&](const std::vector<std::size_t>& keep) {
-      tsolver_->push();
-      for (auto& d : domain) tsolver_->add(d);
-      for (auto& q : query) tsolver_->add(q);
-      for (std::size_t i : keep) tsolver_->add(factTerms[i]);
+      z3::expr_vector assumed(ctx_);
+      for (std::size_t i : keep) assumed.push_back(lits[i]);
       ++checks_;
-      bool unsat = tsolver_->check() == z3::unsat;
-      tsolver_->pop();
-      return unsat;
+      return tsolver_->check(assumed) == z3::unsat;
     };
     std::vector<std::size_t> core;
     for (std::size_t i = 0; i < relevant.size(); ++i) core.push_back(i);
@@ -340,13 +378,10 @@ class Session {
     } else {
       core.clear();
     }
+    tsolver_->pop();
     std::vector<int> facts;
     for (std::size_t i : core) facts.push_back(relevant[i]);
-    std::sort(facts.begin(), facts.end(), [&](int a, int b) {
-      const Span &x = m_.facts[a].span, &y = m_.facts[b].span;
-      return std::tie(x.file, x.begin) < std::tie(y.file, y.begin);
-    });
-    for (int fi : facts) f.because.push_back(ExplainedFact{fi, factText(fi), m_.facts[fi].span});
+    addBecause(std::move(facts), f);
   }
 
   std::string factText(int fi) {
@@ -439,18 +474,22 @@ class Session {
   }
 
   void boundOf(const z3::expr& x, const Ty& ty, const z3::expr& app, const z3::expr& req, GapAttribute& g) {
+    // The least and the greatest value that satisfy the rule, in one
+    // Optimize call (box priority: each objective on its own).
+    z3::optimize opt(ctx_);
+    z3::params p(ctx_);
+    p.set("rlimit", static_cast<unsigned>(std::min<unsigned long long>(opt_.rlimit, 4'000'000'000ULL)));
+    if (opt_.timeoutMs) p.set("timeout", opt_.timeoutMs);
+    p.set("priority", ctx_.str_symbol("box"));
+    opt.set(p);
+    opt.add(app && req);
+    for (auto& d : fast_.definitionsFor(app && req)) opt.add(d);
+    auto lo = opt.minimize(x);
+    auto hi = opt.maximize(x);
+    ++checks_;
+    if (opt.check() != z3::sat) return;
     for (bool lower : {true, false}) {
-      z3::optimize opt(ctx_);
-      z3::params p(ctx_);
-      p.set("timeout", opt_.timeoutMs);
-      opt.set(p);
-      for (auto& d : domain_) opt.add(d);
-      opt.add(app && req);
-      for (auto& d : fast_.definitionsFor(app && req)) opt.add(d);
-      auto h = lower ? opt.minimize(x) : opt.maximize(x);
-      ++checks_;
-      if (opt.check() != z3::sat) continue;
-      z3::expr best = opt.lower(h);
+      z3::expr best = lower ? opt.lower(lo) : opt.upper(hi);
       int64_t n;
       if (!best.is_numeral_i64(n)) continue;  // unbounded
       std::string reason;
@@ -493,7 +532,6 @@ class Session {
   Lowering fast_;
   Evaluator eval_;
   z3::solver solver_;
-  std::vector<z3::expr> domain_;
   std::unique_ptr<z3::solver> tsolver_;
   std::size_t checks_ = 0;
   std::size_t evaluated_ = 0;

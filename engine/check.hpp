@@ -49,7 +49,7 @@ struct Finding {
 };
 
 struct CheckOptions {
-  unsigned timeoutMs = 2000;         // per solver check
+  unsigned timeoutMs = 0;            // per solver check; 0: none (the resource limit bounds every check)
   unsigned long long rlimit = 5'000'000;  // per solver check (Z3 resource units)
   unsigned long long repairRlimit = 20'000'000;  // per repair (MaxSMT) attempt
   bool explain = true;               // cores for violations, values for gaps

@@ -3,19 +3,31 @@
 
 #include <z3++.h>
 
+#include <memory>
+
 #include "check.hpp"
 
 namespace samsvar {
 
 struct Checker::Impl {
   CheckOptions options;
-  z3::context ctx;
+  /// The context of rulebase analysis and `explain`, made on first use
+  /// (checks and repairs make a fresh one per case).
+  z3::context& context() {
+    if (!ctx) ctx = std::make_unique<z3::context>();
+    return *ctx;
+  }
+  std::unique_ptr<z3::context> ctx;
 };
 
-/// Solver parameters every solver of the engine uses: time and resource limits.
+/// Solver parameters every solver of the engine uses: the resource limit
+/// (deterministic: the same case stops at the same point on any machine),
+/// and a time limit only when one is asked for (Z3 starts a timer thread for
+/// every check that has one, a quarter of the time of a case with many open
+/// rules).
 inline void configureSolver(z3::context& ctx, z3::solver& s, const CheckOptions& opt) {
   z3::params p(ctx);
-  p.set("timeout", opt.timeoutMs);
+  if (opt.timeoutMs) p.set("timeout", opt.timeoutMs);
   p.set("rlimit", static_cast<unsigned>(std::min<unsigned long long>(opt.rlimit, 4'000'000'000ULL)));
   s.set(p);
 }

@@ -32,7 +32,7 @@ const std::vector<std::int64_t>& Evaluator::universe(const Ty& elem) {
 Evaluator::Value Evaluator::attr(std::int64_t inst, int a) {
   if (inst < 0 || inst >= instanceCount_) return std::nullopt;  // a phantom has no declared facts
   int f = m_.instances[inst].factOfAttr[a];
-  if (f < 0) return std::nullopt;
+  if (f < 0 || (hidden_ && (*hidden_)[f])) return std::nullopt;
   if (reads_) reads_->push_back(f);
   return m_.facts[f].value.scalar;
 }
@@ -40,7 +40,7 @@ Evaluator::Value Evaluator::attr(std::int64_t inst, int a) {
 Evaluator::Value Evaluator::memberOf(std::int64_t inst, int a, std::int64_t elem) {
   if (inst < 0 || inst >= instanceCount_) return std::nullopt;
   int f = m_.instances[inst].factOfAttr[a];
-  if (f < 0) return std::nullopt;
+  if (f < 0 || (hidden_ && (*hidden_)[f])) return std::nullopt;
   if (reads_) reads_->push_back(f);
   const SetValue& s = m_.facts[f].value.set;
   if (std::find(s.members.begin(), s.members.end(), elem) != s.members.end()) return 1;

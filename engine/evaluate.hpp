@@ -35,6 +35,10 @@ class Evaluator {
   /// pass returns depends on these facts only, which scopes the unsat core
   /// of a violation to them.
   void recordReads(std::vector<int>* reads) { reads_ = reads; }
+  /// Treats the facts marked in `hidden` (indexed by fact) as undeclared
+  /// (null: none). A value that still comes out is the same for every value
+  /// the hidden facts could have.
+  void hideFacts(const std::vector<char>* hidden) { hidden_ = hidden; }
 
  private:
   Value attr(std::int64_t instance, int attr);
@@ -43,6 +47,7 @@ class Evaluator {
 
   const model::Model& m_;
   std::vector<int>* reads_ = nullptr;
+  const std::vector<char>* hidden_ = nullptr;
   std::int64_t instanceCount_;
   std::vector<std::vector<std::int64_t>> typeUniverse_;  // declared instances + phantom
   std::vector<std::vector<std::int64_t>> enumUniverse_;

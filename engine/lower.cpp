@@ -1,6 +1,7 @@
 #include "lower.hpp"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "calendar.hpp"
 #include "check.hpp"
@@ -68,15 +69,16 @@ const z3::expr* Lowering::auxSource(const std::string& name) const {
 
 std::vector<z3::expr> Lowering::definitionsFor(const z3::expr& e) const {
   std::vector<z3::expr> out;
-  if (auxDefs_.empty()) return out;
   std::vector<bool> taken(auxDefs_.size(), false);
   std::vector<z3::expr> todo{e};
-  std::unordered_map<unsigned, bool> seen;
+  std::unordered_set<unsigned> seen;
   while (!todo.empty()) {
     z3::expr x = todo.back();
     todo.pop_back();
-    if (!x.is_app() || !seen.emplace(x.id(), true).second) continue;
+    if (!x.is_app() || !seen.insert(x.id()).second) continue;
     if (x.num_args() == 0 && x.decl().decl_kind() == Z3_OP_UNINTERPRETED) {
+      if (auto d = domainOf_.find(x.id()); d != domainOf_.end()) out.push_back(d->second);
+      if (auxDefs_.empty()) continue;
       auto it = auxDefOf_.find(x.decl().name().str());
       if (it != auxDefOf_.end() && !taken[it->second]) {
         taken[it->second] = true;
@@ -108,6 +110,7 @@ z3::expr Lowering::attrVar(std::int64_t inst, int attr) {
   switch (a.ty.kind) {
     case Kind::Enum:
       pendingDomain_.push_back(v >= 0 && v < static_cast<int>(m_.enums[a.ty.decl].values.size()));
+      domainOf_.emplace(v.id(), pendingDomain_.back());
       break;
     case Kind::Ref: {
       z3::expr_vector alts(ctx_);
@@ -115,6 +118,7 @@ z3::expr Lowering::attrVar(std::int64_t inst, int attr) {
       if (targets.empty()) targets = universe(a.ty);
       for (auto u : targets) alts.push_back(v == ctx_.int_val(static_cast<int64_t>(u)));
       pendingDomain_.push_back(z3::mk_or(alts));
+      domainOf_.emplace(v.id(), pendingDomain_.back());
       break;
     }
     case Kind::Date: {
@@ -122,6 +126,7 @@ z3::expr Lowering::attrVar(std::int64_t inst, int attr) {
       auto hi = *calendar::dayNumber(calendar::kMaxYear, 12, 31);
       pendingDomain_.push_back(v >= ctx_.int_val(static_cast<int64_t>(lo)) &&
                                v <= ctx_.int_val(static_cast<int64_t>(hi)));
+      domainOf_.emplace(v.id(), pendingDomain_.back());
       break;
     }
     default: break;

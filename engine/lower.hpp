@@ -55,10 +55,12 @@ class Lowering {
   /// Domain constraints of variables created since the last call (value
   /// ranges of enum, reference and date attributes; cheap, asserted once).
   std::vector<z3::expr> takeDomainConstraints();
-  /// Definitions of the auxiliary calendar variables that `e` depends on
-  /// (transitively). They are asserted only with the query that needs them:
-  /// asserted once for good, every later check of the case would pay for
-  /// every symbolic month deadline of every rule.
+  /// What a query about `e` needs besides `e`: the definitions of the
+  /// auxiliary calendar variables it depends on (transitively) and the value
+  /// ranges of the variables it mentions. They are asserted only with the
+  /// query that needs them: asserted once for good, every later check of the
+  /// case would pay for every symbolic month deadline and every variable of
+  /// every rule (a case with 300 open rules spent most of its time there).
   std::vector<z3::expr> definitionsFor(const z3::expr& e) const;
   /// Every auxiliary definition created so far (for one-shot queries).
   std::vector<z3::expr> allDefinitions() const;
@@ -105,6 +107,7 @@ class Lowering {
   std::unordered_map<std::string, int> auxDefOf_;  // aux variable name -> index into auxDefs_
   std::vector<z3::expr> auxDefs_;
   std::vector<z3::expr> pendingDomain_;
+  std::unordered_map<unsigned, z3::expr> domainOf_;  // variable id -> its value range
   int fresh_ = 0;
 };
 

@@ -53,7 +53,7 @@ class Repairer {
     // (the same case gives the same report on any machine); the time limit
     // is only a safety net far above it.
     p.set("rlimit", static_cast<unsigned>(std::min<unsigned long long>(checker_.options().repairRlimit, 4'000'000'000ULL)));
-    p.set("timeout", checker_.options().timeoutMs * 30);
+    if (checker_.options().timeoutMs) p.set("timeout", checker_.options().timeoutMs * 30);
     opt_.set(p);
     buildConstraints();
     addFactPreferences();

@@ -217,7 +217,7 @@ struct CheckArgs {
   std::vector<std::string> cases;
   std::string format = "text";
   bool strict = false;
-  unsigned timeoutMs = 2000;
+  unsigned timeoutMs = 0;
   unsigned long long rlimit = 5'000'000;
   unsigned jobs = 0;
   bool repair = false;
@@ -354,7 +354,8 @@ int main(int argc, char** argv) {
       ->required();
   check->add_option("--format", ca.format, "text (default) or json")->check(CLI::IsMember({"text", "json"}));
   check->add_flag("--strict", ca.strict, "Gaps in må/skal rules also fail (exit code 1)");
-  check->add_option("--timeout-ms", ca.timeoutMs, "Solver time limit per check (ms)");
+  check->add_option("--timeout-ms", ca.timeoutMs, "Solver time limit per check in ms (default: none; --rlimit bounds every check, "
+                 "the same on any machine)");
   check->add_option("--rlimit", ca.rlimit, "Solver resource limit per check");
   check->add_option("-j,--jobs", ca.jobs, "Worker threads for many cases (default: all cores)");
   check->add_flag("--repair", ca.repair, "Add the smallest repair that makes every må/skal rule hold");
