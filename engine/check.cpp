@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "calendar.hpp"
 #include "checker_impl.hpp"
 #include "evaluate.hpp"
 #include "lower.hpp"
@@ -67,13 +68,14 @@ class Session {
  private:
   void configure(z3::solver& s) { configureSolver(ctx_, s, opt_); }
 
-  Answer ask(z3::solver& s, const z3::expr& e, std::string& reason) {
+  Answer ask(z3::solver& s, const z3::expr& e, std::string& reason, std::optional<z3::model>* model = nullptr) {
     s.push();
     s.add(e);
     for (auto& d : fast_.definitionsFor(e)) s.add(d);
     ++checks_;
     z3::check_result r = s.check();
     if (r == z3::unknown) reason = s.reason_unknown();
+    if (r == z3::sat && model) model->emplace(s.get_model());
     s.pop();
     return r == z3::sat ? Answer::sat : r == z3::unsat ? Answer::unsat : Answer::unknown;
   }
@@ -167,6 +169,7 @@ class Session {
 
     Verdict v;
     std::string reason;
+    std::optional<z3::model> holdsModel;
     if (app.is_false()) {
       v = Verdict::not_applicable;
     } else if (app.is_true() && req.is_true()) {
@@ -174,21 +177,27 @@ class Session {
     } else if (app.is_true() && req.is_false()) {
       v = Verdict::violated;
     } else {
-      Answer canApply = app.is_true() ? Answer::sat : ask(solver_, app, reason);
-      if (canApply == Answer::unsat) {
-        v = Verdict::not_applicable;
-      } else if (canApply == Answer::unknown) {
+      // Two questions for most bindings: can it fail where it applies (which
+      // also shows it can apply), and can it hold where it applies (whose
+      // model is the gap's example).
+      Answer canFail = ask(solver_, app && !req, reason);
+      if (canFail == Answer::unknown) {
         v = Verdict::unknown;
+      } else if (canFail == Answer::unsat) {
+        Answer canApply = app.is_true() ? Answer::sat : ask(solver_, app, reason);
+        v = canApply == Answer::unsat ? Verdict::not_applicable
+            : canApply == Answer::unknown ? Verdict::unknown : Verdict::satisfied;
       } else {
-        Answer canFail = ask(solver_, app && !req, reason);
-        if (canFail == Answer::unsat) {
-          v = Verdict::satisfied;
-        } else if (canFail == Answer::unknown) {
+        Answer holds = ask(solver_, app && req, reason, opt_.explain ? &holdsModel : nullptr);
+        if (holds == Answer::sat) {
+          v = Verdict::gap;
+        } else if (holds == Answer::unknown) {
           v = Verdict::unknown;
         } else {
-          Answer canHold = ask(solver_, !app || req, reason);
-          v = canHold == Answer::unsat ? Verdict::violated
-              : canHold == Answer::unknown ? Verdict::unknown : Verdict::gap;
+          // It cannot hold where it applies; it is open only if it may not apply.
+          Answer mayNotApply = ask(solver_, !app, reason);
+          v = mayNotApply == Answer::unsat ? Verdict::violated
+              : mayNotApply == Answer::unknown ? Verdict::unknown : Verdict::gap;
         }
       }
     }
@@ -196,7 +205,7 @@ class Session {
     if (v == Verdict::unknown) f.unknownReason = reason.empty() ? "unknown" : reason;
     if (opt_.explain) {
       if (v == Verdict::violated) explainViolation(rule, env, f);
-      if (v == Verdict::gap) explainGap(app, req, f);
+      if (v == Verdict::gap && holdsModel) explainGap(rule, env, app, req, *holdsModel, f);
     }
     if (v == Verdict::violated || v == Verdict::gap) applyWaiver(rule, f);
   }
@@ -418,20 +427,14 @@ class Session {
     }
   }
 
-  void explainGap(const z3::expr& app, const z3::expr& req, Finding& f) {
+  /// Describes a gap by the undeclared attributes that decide it, with the
+  /// values of `model` (one where the rule applies and holds).
+  void explainGap(const RuleInfo& rule, Lowering::Env& env, const z3::expr& app, const z3::expr& req,
+                  const z3::model& model, Finding& f) {
     std::set<std::string> names;
     std::set<unsigned> seen;
     collectVars(app, names, seen);
     collectVars(req, names, seen);
-    solver_.push();
-    solver_.add(app && req);
-    for (auto& d : fast_.definitionsFor(app && req)) solver_.add(d);
-    ++checks_;
-    if (solver_.check() != z3::sat) {
-      solver_.pop();
-      return;
-    }
-    z3::model model = solver_.get_model();
     // Group by (instance, attribute); phantom members become "another X with …".
     std::map<std::pair<int, int>, GapAttribute> groups;
     std::map<std::pair<int, int>, std::vector<std::string>> members;
@@ -462,18 +465,71 @@ class Session {
         g.suggestion = members[key].empty() ? "{}" : s + " }";
       }
     }
-    solver_.pop();
     // A single undeclared number or date: say which side of a bound satisfies.
     if (groups.size() == 1 && scalars.size() == 1) {
       const VarInfo* vi = scalars[0].second;
       const AttrInfo& a = m_.types[m_.instances[vi->instance].type].attrs[vi->attr];
       if (a.ty.kind == Kind::Int || a.ty.kind == Kind::Date || a.ty.kind == Kind::Duration)
-        boundOf(ctx_.int_const(scalars[0].first.c_str()), a.ty, app, req, groups.begin()->second);
+        boundOf(rule, env, *vi, ctx_.int_const(scalars[0].first.c_str()), a.ty, app, req, groups.begin()->second);
     }
     for (auto& [key, g] : groups) f.gaps.push_back(std::move(g));
   }
 
-  void boundOf(const z3::expr& x, const Ty& ty, const z3::expr& app, const z3::expr& req, GapAttribute& g) {
+  /// Does the binding apply and hold, by exact evaluation, when the gap's
+  /// single undeclared attribute has value `v`? (nullopt: still open.)
+  std::optional<bool> holdsWith(const RuleInfo& rule, Lowering::Env& env, const VarInfo& vi, std::int64_t v) {
+    eval_.assume(vi.instance, vi.attr, v);
+    int state = 1;  // 1 holds so far, 0 does not apply or fails, -1 open
+    auto step = [&](Evaluator::Value x) { state = !x ? -1 : *x != 0 ? 1 : 0; };
+    for (std::size_t k = 0; k < rule.bindings.size() && state == 1; ++k)
+      if (rule.bindings[k].set) step(eval_.member(*rule.bindings[k].set, env[k], env));
+    if (state == 1 && rule.when) step(eval_.eval(*rule.when, env));
+    if (state == 1) step(eval_.eval(*rule.require, env));
+    eval_.assume(-1, -1, 0);
+    if (state < 0) return std::nullopt;
+    return state == 1;
+  }
+
+  /// The bound of a single undeclared number or date: the value from which
+  /// on (or up to which) the rule holds, when it has one. Exact evaluation
+  /// finds the threshold by bisection; Z3 confirms it (every value on that
+  /// side satisfies, none on the other does). Optimize is the fallback.
+  void boundOf(const RuleInfo& rule, Lowering::Env& env, const VarInfo& vi, const z3::expr& x, const Ty& ty,
+               const z3::expr& app, const z3::expr& req, GapAttribute& g) {
+    std::int64_t lo = -(std::int64_t{1} << 40), hi = std::int64_t{1} << 40;
+    if (ty.kind == Kind::Date) {
+      lo = *calendar::dayNumber(calendar::kMinYear, 1, 1);
+      hi = *calendar::dayNumber(calendar::kMaxYear, 12, 31);
+    }
+    auto atLo = holdsWith(rule, env, vi, lo), atHi = holdsWith(rule, env, vi, hi);
+    if (atLo && atHi && *atLo != *atHi) {
+      bool lower = *atHi;  // holds from some value upwards
+      std::int64_t a = lo, b = hi;  // P(a) != P(b); find the first value where P flips
+      bool ok = true;
+      while (b - a > 1 && ok) {
+        std::int64_t mid = a + (b - a) / 2;
+        auto p = holdsWith(rule, env, vi, mid);
+        if (!p) ok = false;
+        else if (*p == *atLo) a = mid;
+        else b = mid;
+      }
+      if (ok) {
+        std::int64_t n = lower ? b : a;
+        std::string reason;
+        z3::expr side = lower ? x >= ctx_.int_val(n) : x <= ctx_.int_val(n);
+        z3::expr other = lower ? x < ctx_.int_val(n) : x > ctx_.int_val(n);
+        if (ask(solver_, app && side && !req, reason) == Answer::unsat &&
+            ask(solver_, app && req && other, reason) == Answer::unsat) {
+          g.suggestion = valueText(m_, ty, n);
+          g.bound = lower ? "on_or_after" : "on_or_before";
+          return;
+        }
+      }
+    }
+    boundByOptimize(x, ty, app, req, g);
+  }
+
+  void boundByOptimize(const z3::expr& x, const Ty& ty, const z3::expr& app, const z3::expr& req, GapAttribute& g) {
     // The least and the greatest value that satisfy the rule, in one
     // Optimize call (box priority: each objective on its own).
     z3::optimize opt(ctx_);

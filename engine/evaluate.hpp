@@ -39,6 +39,13 @@ class Evaluator {
   /// (null: none). A value that still comes out is the same for every value
   /// the hidden facts could have.
   void hideFacts(const std::vector<char>* hidden) { hidden_ = hidden; }
+  /// Reads `value` for the undeclared scalar attribute `attr` of `instance`
+  /// (a what-if; instance -1 ends it).
+  void assume(int instance, int attr, std::int64_t value) {
+    assumedInstance_ = instance;
+    assumedAttr_ = attr;
+    assumedValue_ = value;
+  }
 
  private:
   Value attr(std::int64_t instance, int attr);
@@ -48,6 +55,8 @@ class Evaluator {
   const model::Model& m_;
   std::vector<int>* reads_ = nullptr;
   const std::vector<char>* hidden_ = nullptr;
+  int assumedInstance_ = -1, assumedAttr_ = -1;
+  std::int64_t assumedValue_ = 0;
   std::int64_t instanceCount_;
   std::vector<std::vector<std::int64_t>> typeUniverse_;  // declared instances + phantom
   std::vector<std::vector<std::int64_t>> enumUniverse_;
