@@ -522,6 +522,8 @@ class Session {
             ask(solver_, app && req && other, reason) == Answer::unsat) {
           g.suggestion = valueText(m_, ty, n);
           g.bound = lower ? "on_or_after" : "on_or_before";
+        g.boundValue = n;
+          g.boundValue = n;
           return;
         }
       }
@@ -553,6 +555,7 @@ class Session {
       if (ask(solver_, app && side && !req, reason) == Answer::unsat) {
         g.suggestion = valueText(m_, ty, n);
         g.bound = lower ? "on_or_after" : "on_or_before";
+        g.boundValue = n;
         return;
       }
     }

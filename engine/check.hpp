@@ -33,6 +33,7 @@ struct GapAttribute {
   int attr = -1;
   std::string suggestion;   // "2024-04-12" or "a Consultation with kind = hoering"
   std::string bound;        // "on_or_after" / "on_or_before" / "" (a single value)
+  std::int64_t boundValue = 0;  // the bound, encoded as facts are (when `bound` is set)
 };
 
 struct Finding {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "checker_impl.hpp"
@@ -142,6 +143,35 @@ class Repairer {
           facts_.emplace_back(!mem, static_cast<int>(fi));
         }
       }
+    }
+    // An undeclared date or number the repair may have to declare: as close
+    // as it can be to the bound the check found for it ("2023-02-01 or
+    // earlier" becomes 2023-02-01), else to a date the same instance
+    // declares, instead of whatever value the solver happens to pick
+    // (1970-01-01).
+    std::set<std::pair<int, int>> anchored;
+    auto anchor = [&](int inst, int attr, std::int64_t at) {
+      if (!anchored.insert({inst, attr}).second) return;
+      z3::expr v = low_.attrTerm(inst, attr);
+      z3::expr a = ctx_.int_val(static_cast<int64_t>(at));
+      displacement.push_back(z3::ite(v >= a, v - a, a - v));
+    };
+    for (const auto& f : result_.findings)
+      for (const auto& g : f.gaps)
+        if (!g.bound.empty() && g.instance >= 0 && g.attr >= 0) anchor(g.instance, g.attr, g.boundValue);
+    for (std::size_t i = 0; i < m_.instances.size(); ++i) {
+      const Instance& in = m_.instances[i];
+      if (!in.module.empty()) continue;
+      const TypeInfo& ti = m_.types[in.type];
+      std::optional<std::int64_t> declaredDate;
+      for (std::size_t a = 0; a < ti.attrs.size() && !declaredDate; ++a)
+        if (in.factOfAttr[a] >= 0 && ti.attrs[a].ty.kind == Kind::Date && !ti.attrs[a].ty.set)
+          declaredDate = m_.facts[in.factOfAttr[a]].value.scalar;
+      if (!declaredDate) continue;
+      for (std::size_t a = 0; a < ti.attrs.size(); ++a)
+        if (in.factOfAttr[a] < 0 && ti.attrs[a].ty.kind == Kind::Date && !ti.attrs[a].ty.set &&
+            low_.varInfo(in.name + "." + ti.attrs[a].name))
+          anchor(static_cast<int>(i), static_cast<int>(a), *declaredDate);
     }
     // Second objective, after the number of changes: a moved date or number
     // moves as little as it must ("move the deadline to 2024-04-12", not to

@@ -70,6 +70,13 @@ h1: Consultation { kind = hoering  opens = 2024-03-01  open_to_all = true  note 
   ASSERT_FALSE(r.changes.empty());
   EXPECT_EQ(r.changes[0].kind, RepairChange::Kind::add);
   EXPECT_EQ(r.changes[0].path, "h1.closes");
+  // The nearest compliant date (the bound the check reports for the gap),
+  // not whatever value the solver happens to pick.
+  const Finding* gap = run.finding("H-3M");
+  ASSERT_TRUE(gap && !gap->gaps.empty());
+  EXPECT_EQ(gap->gaps[0].bound, "on_or_after");
+  EXPECT_EQ(r.changes[0].to, gap->gaps[0].suggestion);
+  EXPECT_EQ(r.changes[0].to, "2024-06-01");
   expectRepairWorks(run, r);
 }
 
