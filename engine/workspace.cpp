@@ -1,11 +1,12 @@
 #include "workspace.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <set>
+#include <thread>
 
 #include "parse.hpp"
 #include "sema.hpp"
@@ -175,7 +176,9 @@ std::optional<model::Model> analyzeLoadedCase(SourceManager& sm, const model::Mo
 
 std::optional<model::Model> loadRulebase(SourceManager& sm, const std::vector<RulePath>& paths,
                                          Diagnostics& diags) {
-  std::vector<ast::File> files;
+  // Read every file first (the source manager is not shared while it
+  // grows), then parse them on all cores: parsing is most of a one-case run.
+  std::vector<std::uint32_t> ids;
   std::set<std::string> seen;
   bool failed = false;
   for (const auto& rp : paths) {
@@ -188,10 +191,34 @@ std::optional<model::Model> loadRulebase(SourceManager& sm, const std::vector<Ru
         fs::path rel = fs::relative(f, fs::is_directory(rp.path) ? fs::path(rp.path) : fs::path(rp.path).parent_path(), ec);
         display = rp.displayPrefix + rel.generic_string();
       }
-      auto file = loadFile(sm, f, display, diags);
-      if (file) files.push_back(std::move(*file));
-      else failed = true;
+      std::uint32_t id = 0;
+      std::string err;
+      if (!sm.load(f, id, err)) {
+        diags.error("io.read", Span{}, {"kan ikke lese " + display + ": " + err, "cannot read " + display + ": " + err});
+        failed = true;
+        continue;
+      }
+      if (display != f) id = sm.add(display, sm.text(id));  // messages never show machine paths
+      ids.push_back(id);
     }
+  }
+  std::vector<std::optional<ast::File>> parsed(ids.size());
+  std::vector<Diagnostics> fileDiags(ids.size());
+  std::atomic<std::size_t> next{0};
+  const SourceManager& csm = sm;
+  auto worker = [&] {
+    for (std::size_t i; (i = next++) < ids.size();) parsed[i] = parseFile(csm, ids[i], fileDiags[i]);
+  };
+  unsigned jobs = std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), ids.size());
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < jobs; ++t) pool.emplace_back(worker);
+  worker();
+  for (auto& t : pool) t.join();
+  std::vector<ast::File> files;
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    for (const auto& d : fileDiags[i].items()) diags.add(d);  // in file order: deterministic
+    if (parsed[i]) files.push_back(std::move(*parsed[i]));
+    else failed = true;
   }
   // Parse errors of every file are reported; semantic analysis of a partial
   // rulebase would only add follow-on errors.

@@ -76,6 +76,28 @@ TEST(Analysis, RuleImpliedByOthers) {
   EXPECT_EQ(out, std::vector<std::string>{"redundant R-2 R-1"});
 }
 
+// Redundancy is searched within the rules connected to a rule by shared
+// attributes, transitively: R-3 shares nothing with R-4 (hearing, weeks
+// vs level, flag) yet completes the chain that implies it; R-5 stands alone.
+TEST(Analysis, RuleImpliedThroughAChainOfRules) {
+  const char* head = R"(module a "analysis"
+enum Level ordered { veileder, retningslinje, anbefalt, obligatorisk }
+type P { level: Level  hearing: bool  weeks: int  flag: bool  other: bool }
+)";
+  auto l = load(std::string(head) + rule("R-1", "skal", "p.level == obligatorisk", "p.hearing") +
+                rule("R-2", "skal", "p.hearing", "p.weeks >= 6") + rule("R-3", "skal", "p.weeks >= 6", "p.flag") +
+                rule("R-4", "skal", "p.level == obligatorisk", "p.flag") + rule("R-5", "skal", "p.other", "true"));
+  ASSERT_TRUE(l->rb);
+  Checker checker;
+  std::vector<std::string> out;
+  for (const auto& f : analyzeRulebase(checker, *l->rb)) {
+    std::string s = std::string(analysisKindName(f.kind)) + " " + l->rb->rules[f.rule].id;
+    for (int o : f.others) s += " " + l->rb->rules[o].id;
+    out.push_back(s);
+  }
+  EXPECT_EQ(out, std::vector<std::string>{"redundant R-4 R-1 R-2 R-3"});
+}
+
 TEST(Analysis, PermissionsAndNoticesAreExemptByDesign) {
   auto out = run(rule("P-1", "kan", "p.level == veileder", "true") + rule("U-1", "kan", "p.hearing", "false"));
   EXPECT_TRUE(out.empty());
