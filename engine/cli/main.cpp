@@ -245,75 +245,88 @@ int runCheck(const Common& c, const CheckArgs& a, const char* argv0) {
       return 2;
     }
   }
-  // Parse and analyse every case first (single-threaded: the source manager
-  // is shared). `-` reads a JSON-lines stream of cases from standard input.
-  std::vector<std::optional<model::Model>> models;
+  // The cases to check, in input order: files, directories, and `-` for a
+  // JSON-lines stream on standard input. Each is parsed and analysed only
+  // when a worker takes it, and dropped once its report is written, so a
+  // batch of thousands holds a few models at a time.
+  std::vector<CaseSource> sources;
   const model::Model* over = tender ? &*tender : nullptr;
   for (const auto& p : a.cases) {
     if (p == "-") {
       std::string input((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-      for (auto& c : readCaseStream(sm, "<stdin>", std::move(input), diags))
-        models.push_back(c.inline_ ? loadCaseText(sm, *rulebase, c.name, std::move(c.text), diags, over)
-                                   : loadCase(sm, *rulebase, c.name, c.name, diags, over));
+      for (auto& cs : readCaseStream(sm, "<stdin>", std::move(input), diags)) sources.push_back(std::move(cs));
       continue;
     }
-    for (const auto& f : collectFiles(p, {".case"}, diags)) models.push_back(loadCase(sm, *rulebase, f, f, diags, over));
+    for (const auto& f : collectFiles(p, {".case"}, diags)) {
+      CaseSource cs;
+      cs.name = f;
+      sources.push_back(std::move(cs));
+    }
   }
-  bool badInput = diags.hasErrors();
-  if (!diags.items().empty()) printDiagnostics(sm, diags, lang, c.color);
 
   CheckOptions opt;
   opt.timeoutMs = a.timeoutMs;
   opt.rlimit = a.rlimit;
-  std::vector<std::string> outputs(models.size());
-  std::vector<int> codes(models.size(), 0);
-  std::atomic<std::size_t> next{0}, done{0};
+  const std::size_t n = sources.size();
+  std::vector<std::string> outputs(n);
+  std::vector<int> codes(n, 0);
+  std::size_t next = 0;
+  std::atomic<std::size_t> done{0};
   std::atomic<bool> internal{false};
   std::string internalMsg;
   unsigned jobs = a.jobs ? a.jobs : std::max(1u, std::thread::hardware_concurrency());
-  jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(1, models.size())));
-  bool progress = models.size() > 1 && isatty(2);
-  struct SkipCase {};
-  std::mutex printMutex;
-  std::vector<char> finished(models.size(), false);
+  jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(1, n)));
+  bool progress = n > 1 && isatty(2);
+  const bool jsonl = a.format == "json" && n > 1;
+  // `shared` guards the source manager and the diagnostics (loading adds
+  // files; rendering reads them) and the order of taking cases, so cases are
+  // loaded, and their errors reported, in input order.
+  std::mutex shared, printMutex;
+  std::vector<char> finished(n, false);
   std::size_t printed = 0;
   bool anyPrinted = false;
   auto worker = [&] {
     Checker& checker = processLifetimeChecker(opt);
-    for (std::size_t i; (i = next++) < models.size();) {
+    for (;;) {
+      std::size_t i;
+      std::optional<model::Model> m;
+      {
+        std::lock_guard<std::mutex> lock(shared);
+        if (next >= n) break;
+        i = next++;
+        CaseSource& src = sources[i];
+        m = src.inline_ ? loadCaseText(sm, *rulebase, src.name, std::move(src.text), diags, over)
+                        : loadCase(sm, *rulebase, src.name, src.name, diags, over);
+      }
       try {
-        if (!models[i]) throw SkipCase{};
-        CaseResult r = checker.check(*models[i]);
-        std::optional<RepairResult> repair;
-        if (a.repair) repair = computeRepair(checker, *models[i], r);
-        ReportInput in{sm, *models[i], r, lang, a.strict, repair ? &*repair : nullptr};
-        bool jsonl = a.format == "json" && models.size() > 1;
-        if (a.format == "json") {
-          outputs[i] = renderJson(in, jsonl);
-        } else {
-          outputs[i] = renderText(in);
+        if (m) {
+          CaseResult r = checker.check(*m);
+          std::optional<RepairResult> repair;
+          if (a.repair) repair = computeRepair(checker, *m, r);
+          std::lock_guard<std::mutex> lock(shared);
+          ReportInput in{sm, *m, r, lang, a.strict, repair ? &*repair : nullptr};
+          outputs[i] = a.format == "json" ? renderJson(in, jsonl) : renderText(in);
+          codes[i] = exitCodeFor(*m, r, a.strict);
         }
-        codes[i] = exitCodeFor(*models[i], r, a.strict);
-      } catch (const SkipCase&) {
-        // rejected input: reported with the diagnostics above
       } catch (const std::exception& e) {
         std::lock_guard<std::mutex> lock(printMutex);
         internal = true;
         internalMsg = e.what();
       }
+      m.reset();
       std::size_t d = ++done;
       {
         // Print every finished report that is next in input order, so a
         // long batch streams its output instead of holding it to the end.
         std::lock_guard<std::mutex> lock(printMutex);
         finished[i] = true;
-        for (; printed < models.size() && finished[printed]; ++printed) {
+        for (; printed < n && finished[printed]; ++printed) {
           if (printed && a.format == "text" && !outputs[printed].empty() && anyPrinted) std::fputs("\n", stdout);
           std::fwrite(outputs[printed].data(), 1, outputs[printed].size(), stdout);
           anyPrinted |= !outputs[printed].empty();
           std::string().swap(outputs[printed]);
         }
-        if (progress) std::fprintf(stderr, "\r%zu/%zu", d, models.size());
+        if (progress) std::fprintf(stderr, "\r%zu/%zu", d, n);
       }
     }
   };
@@ -322,6 +335,9 @@ int runCheck(const Common& c, const CheckArgs& a, const char* argv0) {
   worker();
   for (auto& t : threads) t.join();
   if (progress) std::fprintf(stderr, "\n");
+  std::fflush(stdout);
+  bool badInput = diags.hasErrors();
+  if (!diags.items().empty()) printDiagnostics(sm, diags, lang, c.color);
   if (internal) {
     std::fprintf(stderr, "samsvar: internal error: %s\n", internalMsg.c_str());
     return 3;
