@@ -1,7 +1,8 @@
-#include <cstring>
 #include "source.hpp"
 
 #include <algorithm>
+#include <cstring>
+#include <mutex>
 #include <fstream>
 #include <sstream>
 
@@ -16,6 +17,7 @@ std::uint32_t SourceManager::add(std::string name, std::string text) {
   const char* end = begin + f.text.size();
   for (const char* p = begin; (p = static_cast<const char*>(std::memchr(p, '\n', end - p))); ++p)
     f.lineStarts.push_back(static_cast<std::uint32_t>(p - begin + 1));
+  std::unique_lock<std::shared_mutex> lock(*mu_);
   files_.push_back(std::move(f));
   return static_cast<std::uint32_t>(files_.size() - 1);
 }
@@ -37,13 +39,13 @@ bool SourceManager::load(const std::string& path, std::uint32_t& id, std::string
 }
 
 std::uint32_t SourceManager::lineStart(std::uint32_t file, std::uint32_t offset) const {
-  const auto& starts = files_.at(file).lineStarts;
+  const auto& starts = get(file).lineStarts;
   auto it = std::upper_bound(starts.begin(), starts.end(), offset);
   return *(it - 1);
 }
 
 LineCol SourceManager::lineCol(std::uint32_t file, std::uint32_t offset) const {
-  const auto& f = files_.at(file);
+  const auto& f = get(file);
   offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(f.text.size()));
   auto it = std::upper_bound(f.lineStarts.begin(), f.lineStarts.end(), offset);
   auto line = static_cast<std::uint32_t>(it - f.lineStarts.begin());
@@ -53,7 +55,7 @@ LineCol SourceManager::lineCol(std::uint32_t file, std::uint32_t offset) const {
 }
 
 std::string_view SourceManager::lineText(std::uint32_t file, std::uint32_t offset) const {
-  const auto& f = files_.at(file);
+  const auto& f = get(file);
   offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(f.text.size()));
   std::uint32_t start = lineStart(file, offset);
   std::size_t end = f.text.find('\n', start);
@@ -64,7 +66,7 @@ std::string_view SourceManager::lineText(std::uint32_t file, std::uint32_t offse
 }
 
 std::string_view SourceManager::slice(const Span& span) const {
-  const auto& t = files_.at(span.file).text;
+  const auto& t = get(span.file).text;
   std::uint32_t b = std::min<std::uint32_t>(span.begin, static_cast<std::uint32_t>(t.size()));
   std::uint32_t e = std::min<std::uint32_t>(span.end, static_cast<std::uint32_t>(t.size()));
   return std::string_view(t.data() + b, e > b ? e - b : 0);

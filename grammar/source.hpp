@@ -3,6 +3,9 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
+#include <memory>
+#include <shared_mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,7 +38,9 @@ struct LineCol {
   std::uint32_t column = 0;
 };
 
-/// Owns the text of every loaded file.
+/// Owns the text of every loaded file. Safe to add files from one thread
+/// while others read (a batch loads cases on every worker); a file's text
+/// never moves once added.
 class SourceManager {
  public:
   /// Adds a file with the given display name and contents; returns its id.
@@ -43,9 +48,12 @@ class SourceManager {
   /// Reads a file from disk; returns false (and leaves `error`) if it cannot.
   bool load(const std::string& path, std::uint32_t& id, std::string& error);
 
-  const std::string& name(std::uint32_t file) const { return files_.at(file).name; }
-  const std::string& text(std::uint32_t file) const { return files_.at(file).text; }
-  std::size_t size() const { return files_.size(); }
+  const std::string& name(std::uint32_t file) const { return get(file).name; }
+  const std::string& text(std::uint32_t file) const { return get(file).text; }
+  std::size_t size() const {
+    std::shared_lock<std::shared_mutex> lock(*mu_);
+    return files_.size();
+  }
 
   LineCol lineCol(std::uint32_t file, std::uint32_t offset) const;
   /// The full text of the line containing `offset` (without newline).
@@ -63,7 +71,12 @@ class SourceManager {
     std::string text;
     std::vector<std::uint32_t> lineStarts;
   };
-  std::vector<File> files_;
+  const File& get(std::uint32_t file) const {
+    std::shared_lock<std::shared_mutex> lock(*mu_);
+    return files_.at(file);
+  }
+  std::deque<File> files_;  // a deque: adding never moves the files already there
+  std::unique_ptr<std::shared_mutex> mu_ = std::make_unique<std::shared_mutex>();
 };
 
 /// Number of code points in a UTF-8 byte range (invalid bytes count as one).

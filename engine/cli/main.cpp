@@ -45,8 +45,8 @@ std::vector<RulePath> rulePaths(const Common& c, const char* argv0) {
   return out;
 }
 
-void printDiagnostics(const SourceManager& sm, Diagnostics& diags, Lang lang, bool color) {
-  diags.sort();
+void printDiagnostics(const SourceManager& sm, Diagnostics& diags, Lang lang, bool color, bool sort = true) {
+  if (sort) diags.sort();
   std::string s = renderAll(sm, diags, lang, color);
   std::fwrite(s.data(), 1, s.size(), stderr);
 }
@@ -270,7 +270,6 @@ int runCheck(const Common& c, const CheckArgs& a, const char* argv0) {
   const std::size_t n = sources.size();
   std::vector<std::string> outputs(n);
   std::vector<int> codes(n, 0);
-  std::size_t next = 0;
   std::atomic<std::size_t> done{0};
   std::atomic<bool> internal{false};
   std::string internalMsg;
@@ -278,32 +277,26 @@ int runCheck(const Common& c, const CheckArgs& a, const char* argv0) {
   jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(1, n)));
   bool progress = n > 1 && isatty(2);
   const bool jsonl = a.format == "json" && n > 1;
-  // `shared` guards the source manager and the diagnostics (loading adds
-  // files; rendering reads them) and the order of taking cases, so cases are
-  // loaded, and their errors reported, in input order.
-  std::mutex shared, printMutex;
+  // Each case reports its errors into its own list; the lists are printed in
+  // input order at the end.
+  std::vector<Diagnostics> caseDiags(n);
+  std::mutex printMutex;
+  std::atomic<std::size_t> next{0};
   std::vector<char> finished(n, false);
   std::size_t printed = 0;
   bool anyPrinted = false;
   auto worker = [&] {
     Checker& checker = processLifetimeChecker(opt);
-    for (;;) {
-      std::size_t i;
+    for (std::size_t i; (i = next++) < n;) {
       std::optional<model::Model> m;
-      {
-        std::lock_guard<std::mutex> lock(shared);
-        if (next >= n) break;
-        i = next++;
-        CaseSource& src = sources[i];
-        m = src.inline_ ? loadCaseText(sm, *rulebase, src.name, std::move(src.text), diags, over)
-                        : loadCase(sm, *rulebase, src.name, src.name, diags, over);
-      }
       try {
+        CaseSource& src = sources[i];
+        m = src.inline_ ? loadCaseText(sm, *rulebase, src.name, std::move(src.text), caseDiags[i], over)
+                        : loadCase(sm, *rulebase, src.name, src.name, caseDiags[i], over);
         if (m) {
           CaseResult r = checker.check(*m);
           std::optional<RepairResult> repair;
           if (a.repair) repair = computeRepair(checker, *m, r);
-          std::lock_guard<std::mutex> lock(shared);
           ReportInput in{sm, *m, r, lang, a.strict, repair ? &*repair : nullptr};
           outputs[i] = a.format == "json" ? renderJson(in, jsonl) : renderText(in);
           codes[i] = exitCodeFor(*m, r, a.strict);
@@ -336,8 +329,15 @@ int runCheck(const Common& c, const CheckArgs& a, const char* argv0) {
   for (auto& t : threads) t.join();
   if (progress) std::fprintf(stderr, "\n");
   std::fflush(stdout);
+  // In input order: file ids of cases depend on which worker loaded first,
+  // so the errors are sorted within each case, not across cases.
+  diags.sort();
+  for (auto& cd : caseDiags) {
+    cd.sort();
+    for (const auto& d : cd.items()) diags.add(d);
+  }
   bool badInput = diags.hasErrors();
-  if (!diags.items().empty()) printDiagnostics(sm, diags, lang, c.color);
+  if (!diags.items().empty()) printDiagnostics(sm, diags, lang, c.color, /*sort=*/false);
   if (internal) {
     std::fprintf(stderr, "samsvar: internal error: %s\n", internalMsg.c_str());
     return 3;

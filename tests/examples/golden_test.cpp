@@ -139,4 +139,26 @@ TEST(Batch, SameReportsOnOneThreadAndOnTwoAndAlone) {
   EXPECT_NE(one.find(alone), std::string::npos) << "the batch report differs from the single run";
 }
 
+// Errors of a batch come in input order whichever worker loads a case first.
+TEST(Batch, ErrorsInInputOrder) {
+  std::string lines;
+  for (int k = 0; k < 6; ++k)
+    lines += "{\"name\": \"bad" + std::to_string(k) + ".case\", \"text\": \"case \\\"x\\\" uses felles\\nbad\\n\"}\n";
+  std::string cmd = "cd '" + sourcePath("") + "' && printf '%s' '" + lines + "' | '" SAMSVAR_BINARY "' check - -j 2 2>&1 >/dev/null";
+  for (int run = 0; run < 3; ++run) {
+    FILE* p = popen(cmd.c_str(), "r");
+    ASSERT_NE(p, nullptr);
+    std::string out;
+    char buf[4096];
+    for (std::size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
+    pclose(p);
+    std::size_t at = 0;
+    for (int k = 0; k < 6; ++k) {
+      std::size_t found = out.find("bad" + std::to_string(k) + ".case:2:1: error", at);
+      ASSERT_NE(found, std::string::npos) << "bad" << k << " out of order in:\n" << out;
+      at = found;
+    }
+  }
+}
+
 }  // namespace
