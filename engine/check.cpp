@@ -188,7 +188,10 @@ class Session {
         v = canApply == Answer::unsat ? Verdict::not_applicable
             : canApply == Answer::unknown ? Verdict::unknown : Verdict::satisfied;
       } else {
-        Answer holds = ask(solver_, app && req, reason, opt_.explain ? &holdsModel : nullptr);
+        // A gap on a single undeclared number or date is described by its
+        // bound, found without a model (see boundOf); others need one.
+        bool wantModel = opt_.explain && !singleScalarGap(app, req);
+        Answer holds = ask(solver_, app && req, reason, wantModel ? &holdsModel : nullptr);
         if (holds == Answer::sat) {
           v = Verdict::gap;
         } else if (holds == Answer::unknown) {
@@ -205,7 +208,7 @@ class Session {
     if (v == Verdict::unknown) f.unknownReason = reason.empty() ? "unknown" : reason;
     if (opt_.explain) {
       if (v == Verdict::violated) explainViolation(rule, env, f);
-      if (v == Verdict::gap && holdsModel) explainGap(rule, env, app, req, *holdsModel, f);
+      if (v == Verdict::gap) explainGap(rule, env, app, req, holdsModel, f);
     }
     if (v == Verdict::violated || v == Verdict::gap) applyWaiver(rule, f);
   }
@@ -429,12 +432,48 @@ class Session {
 
   /// Describes a gap by the undeclared attributes that decide it, with the
   /// values of `model` (one where the rule applies and holds).
-  void explainGap(const RuleInfo& rule, Lowering::Env& env, const z3::expr& app, const z3::expr& req,
-                  const z3::model& model, Finding& f) {
+  /// The undeclared attribute variables a binding's terms mention (calendar
+  /// variables stand for the date they decompose).
+  std::set<std::string> gapVars(const z3::expr& app, const z3::expr& req) {
     std::set<std::string> names;
     std::set<unsigned> seen;
     collectVars(app, names, seen);
     collectVars(req, names, seen);
+    return names;
+  }
+
+  bool singleScalarGap(const z3::expr& app, const z3::expr& req) {
+    std::set<std::string> names = gapVars(app, req);
+    if (names.size() != 1) return false;
+    const VarInfo* vi = fast_.varInfo(*names.begin());
+    if (!vi || vi->element >= 0 || fast_.isPhantom(vi->instance)) return false;
+    Kind k = m_.types[m_.instances[vi->instance].type].attrs[vi->attr].ty.kind;
+    return k == Kind::Int || k == Kind::Date || k == Kind::Duration;
+  }
+
+  void explainGap(const RuleInfo& rule, Lowering::Env& env, const z3::expr& app, const z3::expr& req,
+                  std::optional<z3::model>& given, Finding& f) {
+    std::set<std::string> names = gapVars(app, req);
+    if (!given && names.size() == 1) {
+      // A single number or date: its bound, when it has one, says it all.
+      const VarInfo* vi = fast_.varInfo(*names.begin());
+      if (vi && vi->element < 0 && !fast_.isPhantom(vi->instance)) {
+        const AttrInfo& a = m_.types[m_.instances[vi->instance].type].attrs[vi->attr];
+        GapAttribute g;
+        g.instance = vi->instance;
+        g.attr = vi->attr;
+        g.path = m_.instances[vi->instance].name + "." + a.name;
+        if (boundNatively(rule, env, *vi, ctx_.int_const(names.begin()->c_str()), a.ty, app, req, g)) {
+          f.gaps.push_back(std::move(g));
+          return;
+        }
+      }
+    }
+    if (!given) {
+      std::string reason;
+      if (ask(solver_, app && req, reason, &given) != Answer::sat || !given) return;
+    }
+    const z3::model& model = *given;
     // Group by (instance, attribute); phantom members become "another X with …".
     std::map<std::pair<int, int>, GapAttribute> groups;
     std::map<std::pair<int, int>, std::vector<std::string>> members;
@@ -496,6 +535,11 @@ class Session {
   /// side satisfies, none on the other does). Optimize is the fallback.
   void boundOf(const RuleInfo& rule, Lowering::Env& env, const VarInfo& vi, const z3::expr& x, const Ty& ty,
                const z3::expr& app, const z3::expr& req, GapAttribute& g) {
+    if (!boundNatively(rule, env, vi, x, ty, app, req, g)) boundByOptimize(x, ty, app, req, g);
+  }
+
+  bool boundNatively(const RuleInfo& rule, Lowering::Env& env, const VarInfo& vi, const z3::expr& x, const Ty& ty,
+                     const z3::expr& app, const z3::expr& req, GapAttribute& g) {
     std::int64_t lo = -(std::int64_t{1} << 40), hi = std::int64_t{1} << 40;
     if (ty.kind == Kind::Date) {
       lo = *calendar::dayNumber(calendar::kMinYear, 1, 1);
@@ -522,13 +566,12 @@ class Session {
             ask(solver_, app && req && other, reason) == Answer::unsat) {
           g.suggestion = valueText(m_, ty, n);
           g.bound = lower ? "on_or_after" : "on_or_before";
-        g.boundValue = n;
           g.boundValue = n;
-          return;
+          return true;
         }
       }
     }
-    boundByOptimize(x, ty, app, req, g);
+    return false;
   }
 
   void boundByOptimize(const z3::expr& x, const Ty& ty, const z3::expr& app, const z3::expr& req, GapAttribute& g) {
