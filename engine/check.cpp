@@ -476,7 +476,7 @@ class Session {
     const z3::model& model = *given;
     // Group by (instance, attribute); phantom members become "another X with …".
     std::map<std::pair<int, int>, GapAttribute> groups;
-    std::map<std::pair<int, int>, std::vector<std::string>> members;
+    std::map<std::pair<int, int>, std::vector<Text2>> members;
     std::vector<std::pair<std::string, const VarInfo*>> scalars;
     for (const auto& n : names) {
       const VarInfo* vi = fast_.varInfo(n);
@@ -493,15 +493,21 @@ class Session {
       if (vi->element >= 0) {
         if (val.is_true()) members[key].push_back(memberDescription(model, a.ty.element(), vi->element));
       } else {
-        g.suggestion = scalarText(a.ty, val);
+        Text2 t = scalarText(a.ty, val);
+        g.suggestion = t.en;
+        g.suggestionNb = t.nb;
         scalars.emplace_back(n, vi);
       }
     }
     for (auto& [key, g] : groups) {
       if (g.suggestion.empty()) {
-        std::string s = "{ ";
-        for (std::size_t i = 0; i < members[key].size(); ++i) s += (i ? ", " : "") + members[key][i];
-        g.suggestion = members[key].empty() ? "{}" : s + " }";
+        std::string nb = "{ ", en = "{ ";
+        for (std::size_t i = 0; i < members[key].size(); ++i) {
+          nb += (i ? ", " : "") + members[key][i].nb;
+          en += (i ? ", " : "") + members[key][i].en;
+        }
+        g.suggestion = members[key].empty() ? "{}" : en + " }";
+        g.suggestionNb = members[key].empty() ? "{}" : nb + " }";
       }
     }
     // A single undeclared number or date: say which side of a bound satisfies.
@@ -564,7 +570,7 @@ class Session {
         z3::expr other = lower ? x < ctx_.int_val(n) : x > ctx_.int_val(n);
         if (ask(solver_, app && side && !req, reason) == Answer::unsat &&
             ask(solver_, app && req && other, reason) == Answer::unsat) {
-          g.suggestion = valueText(m_, ty, n);
+          g.suggestion = g.suggestionNb = valueText(m_, ty, n);
           g.bound = lower ? "on_or_after" : "on_or_before";
           g.boundValue = n;
           return true;
@@ -596,7 +602,7 @@ class Session {
       std::string reason;
       z3::expr side = lower ? x >= ctx_.int_val(n) : x <= ctx_.int_val(n);
       if (ask(solver_, app && side && !req, reason) == Answer::unsat) {
-        g.suggestion = valueText(m_, ty, n);
+        g.suggestion = g.suggestionNb = valueText(m_, ty, n);
         g.bound = lower ? "on_or_after" : "on_or_before";
         g.boundValue = n;
         return;
@@ -604,28 +610,35 @@ class Session {
     }
   }
 
-  std::string scalarText(const Ty& ty, const z3::expr& val) {
-    if (ty.kind == Kind::Bool) return val.is_true() ? "true" : "false";
+  Text2 scalarText(const Ty& ty, const z3::expr& val) {
+    auto same = [](std::string t) { return Text2{t, t}; };
+    if (ty.kind == Kind::Bool) return same(val.is_true() ? "true" : "false");
     int64_t n;
-    if (!val.is_numeral_i64(n)) return "?";
-    if (ty.kind == Kind::Text) return n == 0 ? "\"\"" : "\"…\" (a non-empty text)";
-    if (ty.kind == Kind::Ref) return fast_.elementName(ty, n);
-    return valueText(m_, ty, n);
+    if (!val.is_numeral_i64(n)) return same("?");
+    if (ty.kind == Kind::Text)
+      return n == 0 ? same("\"\"") : Text2{"\"…\" (en ikke-tom tekst)", "\"…\" (a non-empty text)"};
+    if (ty.kind == Kind::Ref) return same(fast_.elementName(ty, n));
+    return same(valueText(m_, ty, n));
   }
 
-  std::string memberDescription(const z3::model& model, const Ty& elem, std::int64_t u) {
-    if (elem.kind != Kind::Ref || !fast_.isPhantom(u)) return fast_.elementName(elem, u);
+  Text2 memberDescription(const z3::model& model, const Ty& elem, std::int64_t u) {
+    if (elem.kind != Kind::Ref || !fast_.isPhantom(u)) {
+      std::string name = fast_.elementName(elem, u);
+      return Text2{name, name};
+    }
     // Describe the phantom member by the attribute values the rule needs.
     const TypeInfo& ti = m_.types[fast_.phantomType(u)];
-    std::string s = "another " + ti.name;
-    std::string with;
+    std::string withNb, withEn;
     for (std::size_t a = 0; a < ti.attrs.size(); ++a) {
       std::string n = "?" + ti.name + "." + ti.attrs[a].name;
       if (!fast_.varInfo(n) || ti.attrs[a].ty.set) continue;
       z3::expr var = ti.attrs[a].ty.kind == Kind::Bool ? ctx_.bool_const(n.c_str()) : ctx_.int_const(n.c_str());
-      with += (with.empty() ? "" : ", ") + ti.attrs[a].name + " = " + scalarText(ti.attrs[a].ty, model.eval(var, true));
+      Text2 v = scalarText(ti.attrs[a].ty, model.eval(var, true));
+      withNb += (withNb.empty() ? "" : ", ") + ti.attrs[a].name + " = " + v.nb;
+      withEn += (withEn.empty() ? "" : ", ") + ti.attrs[a].name + " = " + v.en;
     }
-    return with.empty() ? s : s + " with " + with;
+    return Text2{"en annen " + ti.name + (withNb.empty() ? "" : " med " + withNb),
+                 "another " + ti.name + (withEn.empty() ? "" : " with " + withEn)};
   }
 
   z3::context& ctx_;

@@ -31,7 +31,8 @@ struct GapAttribute {
   std::string path;         // "h1.closes" or "ips.consultations"
   int instance = -1;
   int attr = -1;
-  std::string suggestion;   // "2024-04-12" or "a Consultation with kind = hoering"
+  std::string suggestion;   // "2024-04-12" or "another Consultation with kind = hoering"
+  std::string suggestionNb; // the same in Norwegian ("en annen Consultation med kind = hoering")
   std::string bound;        // "on_or_after" / "on_or_before" / "" (a single value)
   std::int64_t boundValue = 0;  // the bound, encoded as facts are (when `bound` is set)
 };

@@ -235,37 +235,50 @@ class Repairer {
     return v;
   }
 
-  std::string show(const Ty& ty, const FactValue& v, const std::vector<int>& phantoms = {}) {
+  /// A value as the report shows it, in both languages (they differ only
+  /// where new instances are described).
+  Text2 show(const Ty& ty, const FactValue& v, const std::vector<int>& phantoms = {}) {
     if (ty.set) {
-      std::string s = "{ ";
+      std::string nb = "{ ", en = "{ ";
       bool first = true;
       for (int e : v.set.members) {
-        s += (first ? "" : ", ") + valueText(m_, ty.element(), e);
+        std::string t = valueText(m_, ty.element(), e);
+        nb += (first ? "" : ", ") + t;
+        en += (first ? "" : ", ") + t;
         first = false;
       }
       for (int ph : phantoms) {
-        s += (first ? "" : ", ") + phantomText(ph);
+        Text2 t = phantomText(ph);
+        nb += (first ? "" : ", ") + t.nb;
+        en += (first ? "" : ", ") + t.en;
         first = false;
       }
-      if (v.set.open) s += first ? "..." : ", ...";
-      return first && !v.set.open ? "{}" : s + " }";
+      if (v.set.open) {
+        nb += first ? "..." : ", ...";
+        en += first ? "..." : ", ...";
+      }
+      if (first && !v.set.open) return Text2{"{}", "{}"};
+      return Text2{nb + " }", en + " }"};
     }
     // Which text the solver picked says nothing: a repair can only ask for
     // some non-empty text.
-    if (ty.kind == Kind::Text) return v.scalar == 0 ? "\"\"" : "\"…\"";
-    return valueText(m_, ty, v.scalar);
+    std::string t = ty.kind == Kind::Text ? (v.scalar == 0 ? "\"\"" : "\"…\"") : valueText(m_, ty, v.scalar);
+    return Text2{t, t};
   }
 
-  std::string phantomText(int ph) {
+  Text2 phantomText(int ph) {
     const TypeInfo& ti = m_.types[low_.phantomType(ph)];
-    std::string with;
+    std::string withNb, withEn;
     for (std::size_t a = 0; a < ti.attrs.size(); ++a) {
       std::string n = "?" + ti.name + "." + ti.attrs[a].name;
       if (!low_.varInfo(n) || ti.attrs[a].ty.set) continue;
       FactValue fv = modelValue(ph, static_cast<int>(a), ti.attrs[a].ty, false, nullptr);
-      with += (with.empty() ? "" : ", ") + ti.attrs[a].name + " = " + show(ti.attrs[a].ty, fv);
+      Text2 v = show(ti.attrs[a].ty, fv);
+      withNb += (withNb.empty() ? "" : ", ") + ti.attrs[a].name + " = " + v.nb;
+      withEn += (withEn.empty() ? "" : ", ") + ti.attrs[a].name + " = " + v.en;
     }
-    return "a new " + ti.name + (with.empty() ? "" : " with " + with);
+    return Text2{"en ny " + ti.name + (withNb.empty() ? "" : " med " + withNb),
+                 "a new " + ti.name + (withEn.empty() ? "" : " with " + withEn)};
   }
 
   void addPhantoms(RepairResult& out, const std::vector<int>& phantoms, const std::string& intoSet,
@@ -280,7 +293,9 @@ class Repairer {
         if (!low_.varInfo(n) || ti.attrs[a].ty.set) continue;
         c.attrs.emplace_back(static_cast<int>(a), modelValue(ph, static_cast<int>(a), ti.attrs[a].ty, false, nullptr));
       }
-      c.to = phantomText(ph);
+      Text2 t = phantomText(ph);
+      c.to = t.en;
+      c.toNb = t.nb;
       c.intoSet = intoSet;
       c.fixes = fixes;
       out.changes.push_back(std::move(c));
@@ -313,9 +328,11 @@ class Repairer {
       ch.type = m_.instances[fact.instance].type;
       ch.attr = fact.attr;
       ch.path = m_.instances[fact.instance].name + "." + m_.types[ch.type].attrs[fact.attr].name;
-      ch.from = show(ty, fact.value);
+      ch.from = show(ty, fact.value).en;
       ch.value = modelValue(fact.instance, fact.attr, ty, fact.value.set.open, &phantoms);
-      ch.to = show(ty, ch.value, phantoms);
+      Text2 to = show(ty, ch.value, phantoms);
+      ch.to = to.en;
+      ch.toNb = to.nb;
       ch.fixes = rulesTouching(fact.instance, fact.attr, fi);
       ch.span = fact.span;
       out.changes.push_back(ch);
@@ -335,7 +352,9 @@ class Repairer {
     ch.attr = attr;
     ch.path = m_.instances[inst].name + "." + m_.types[ch.type].attrs[attr].name;
     ch.value = modelValue(inst, attr, ty, false, &phantoms);
-    ch.to = show(ty, ch.value, phantoms);
+    Text2 to = show(ty, ch.value, phantoms);
+    ch.to = to.en;
+    ch.toNb = to.nb;
     ch.fixes = rulesTouching(inst, attr, -1);
     ch.span = m_.instances[inst].span;
     out.changes.push_back(ch);

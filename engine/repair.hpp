@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "check.hpp"
+#include "diagnostic.hpp"
 #include "model.hpp"
 
 namespace samsvar {
@@ -23,6 +24,7 @@ struct RepairChange {
   std::string path;        // "h1.closes"
   std::string from;        // declared value (change)
   std::string to;          // new value
+  std::string toNb;        // the same in Norwegian (differs where new instances are described)
   std::string bound;       // "on_or_after" / "on_or_before" / ""
   model::FactValue value;  // the new value, to apply it
   std::vector<std::pair<int, model::FactValue>> attrs;  // add_instance: attribute values

@@ -111,18 +111,19 @@ std::string renderRepairText(const ReportInput& in) {
   }
   for (const auto& c : r.changes) {
     std::string fixes = c.fixes.empty() ? "" : fmt::format(" ({} {})", nb ? "retter" : "fixes", joinIds(c.fixes));
+    const std::string& to = nb && !c.toNb.empty() ? c.toNb : c.to;
     switch (c.kind) {
       case RepairChange::Kind::change:
         out += fmt::format("  {} {} {} {} {} {}{}{}\n    --> {}\n", nb ? "endre" : "change", c.path,
-                           nb ? "fra" : "from", c.from, nb ? "til" : "to", c.to, boundText(c.bound, nb), fixes,
+                           nb ? "fra" : "from", c.from, nb ? "til" : "to", to, boundText(c.bound, nb), fixes,
                            loc(in.sm, c.span));
         break;
       case RepairChange::Kind::add:
-        out += fmt::format("  {} {} = {}{}{}\n    --> {}\n", nb ? "deklarer" : "declare", c.path, c.to,
+        out += fmt::format("  {} {} = {}{}{}\n    --> {}\n", nb ? "deklarer" : "declare", c.path, to,
                            boundText(c.bound, nb), fixes, loc(in.sm, c.span));
         break;
       case RepairChange::Kind::assume:
-        out += fmt::format("  {} {} = {}{} ({}){}\n    --> {}\n", nb ? "forutsetter" : "assumes", c.path, c.to,
+        out += fmt::format("  {} {} = {}{} ({}){}\n    --> {}\n", nb ? "forutsetter" : "assumes", c.path, to,
                            boundText(c.bound, nb),
                            nb ? "referansedata som ikke er deklarert; sjekk kilden" : "undeclared reference data; check the source",
                            fixes, loc(in.sm, c.span));
@@ -133,7 +134,7 @@ std::string renderRepairText(const ReportInput& in) {
               return o.kind != RepairChange::Kind::add_instance && o.path == c.intoSet;
             }))
           break;
-        out += fmt::format("  {} {} {} {}{}\n", nb ? "legg til" : "add", c.to, nb ? "i" : "to", c.intoSet, fixes);
+        out += fmt::format("  {} {} {} {}{}\n", nb ? "legg til" : "add", to, nb ? "i" : "to", c.intoSet, fixes);
         break;
     }
   }
@@ -250,7 +251,7 @@ std::string renderText(const ReportInput& in) {
           if (g.bound == "on_or_after") bound = nb ? " eller senere/større" : " or later/greater";
           if (g.bound == "on_or_before") bound = nb ? " eller tidligere/mindre" : " or earlier/smaller";
           body += fmt::format("      {} {}; {} {}{} {} {}\n", nb ? "deklarer" : "declare", g.path,
-                              nb ? "f.eks." : "e.g.", g.suggestion, bound, nb ? "oppfyller" : "satisfies",
+                              nb ? "f.eks." : "e.g.", nb && !g.suggestionNb.empty() ? g.suggestionNb : g.suggestion, bound, nb ? "oppfyller" : "satisfies",
                               rule.id);
         }
       }

@@ -91,6 +91,11 @@ i1: Consultation { kind = innspillsrunde }
   EXPECT_EQ(f->gaps[0].path, "p.consultations");
   EXPECT_NE(f->gaps[0].suggestion.find("another Consultation with kind = hoering"), std::string::npos)
       << f->gaps[0].suggestion;
+  // The Norwegian report says it in Norwegian.
+  EXPECT_NE(f->gaps[0].suggestionNb.find("en annen Consultation med kind = hoering"), std::string::npos)
+      << f->gaps[0].suggestionNb;
+  EXPECT_NE(openSet.text(Lang::nb).find("f.eks. { en annen Consultation med kind = hoering"), std::string::npos)
+      << openSet.text(Lang::nb);
   auto closedWithout = check(R"(
 p: Product { level = anbefalt  consultations = { i1 } }
 i1: Consultation { kind = innspillsrunde }
