@@ -31,6 +31,10 @@ constexpr unsigned kFactWeight = 10;    // keeping a declared scalar value
 constexpr unsigned kRefWeight = 30;
 constexpr unsigned kMemberWeight = 10;  // keeping a declared member of a set
 constexpr unsigned kAddWeight = 4;      // not adding a member to a complete set
+// A new instance (a further Choice, Consultation, …) is a whole new object
+// for the user to fill in: it costs more than changing one declared value,
+// so a repair adds one only when no such change does.
+constexpr unsigned kNewInstanceWeight = kFactWeight + kAddWeight;
 constexpr unsigned kShouldWeight = 1;   // satisfying a bør rule
 
 class Repairer {
@@ -139,7 +143,7 @@ class Repairer {
           opt_.add_soft(mem, kMemberWeight);
           facts_.emplace_back(mem, static_cast<int>(fi));
         } else if (!sv.open) {
-          opt_.add_soft(!mem, kAddWeight);
+          opt_.add_soft(!mem, ty.kind == Kind::Ref && low_.isPhantom(u) ? kNewInstanceWeight : kAddWeight);
           facts_.emplace_back(!mem, static_cast<int>(fi));
         }
       }
