@@ -383,9 +383,43 @@ class Repairer {
       }
       if (clean) break;
     }
+    describeBounds(out);
     std::stable_sort(out.changes.begin(), out.changes.end(), [](const RepairChange& a, const RepairChange& b) {
       return std::tie(a.span.file, a.span.begin, a.path) < std::tie(b.span.file, b.span.begin, b.path);
     });
+  }
+
+  /// A moved or declared number or date: says which side of the new value
+  /// also satisfies ("2024-04-12 or later"), when every må/skal rule that
+  /// depends on it, checked with it left open in the repaired case, has a
+  /// bound on the same side and the tightest one is the new value.
+  void describeBounds(RepairResult& out) {
+    Model repaired = applyRepair(m_, out);
+    for (auto& c : out.changes) {
+      if (c.kind != RepairChange::Kind::change && c.kind != RepairChange::Kind::add) continue;
+      if (c.instance < 0 || c.attr < 0) continue;
+      const Ty& ty = m_.types[c.type].attrs[c.attr].ty;
+      if (ty.set || !(ty.kind == Kind::Int || ty.kind == Kind::Date || ty.kind == Kind::Duration)) continue;
+      Model open = repaired;
+      open.instances[c.instance].factOfAttr[c.attr] = -1;
+      CaseResult r = checker_.check(open);
+      std::string side;
+      std::optional<std::int64_t> tightest;
+      bool agree = true;
+      for (const auto& f : r.findings) {
+        for (const auto& g : f.gaps) {
+          if (g.instance != c.instance || g.attr != c.attr) continue;
+          if (!isBinding(open.rules[f.rule].strength)) continue;
+          if (g.bound.empty() || (!side.empty() && g.bound != side) || f.gaps.size() != 1) agree = false;
+          if (!agree) break;
+          side = g.bound;
+          bool after = side == "on_or_after";
+          if (!tightest || (after ? g.boundValue > *tightest : g.boundValue < *tightest)) tightest = g.boundValue;
+        }
+        if (!agree) break;
+      }
+      if (agree && tightest && *tightest == c.value.scalar) c.bound = side;
+    }
   }
 
   Checker& checker_;

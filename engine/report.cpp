@@ -80,10 +80,17 @@ std::string joinIds(const std::vector<std::string>& ids) {
   return s;
 }
 
-std::string boundText(const std::string& bound, bool nb) {
-  if (bound == "on_or_after") return nb ? " eller senere/større" : " or later/greater";
-  if (bound == "on_or_before") return nb ? " eller tidligere/mindre" : " or earlier/smaller";
+/// " or later" (dates) / " or greater" (numbers, durations) after a value.
+std::string boundText(const std::string& bound, bool nb, bool date) {
+  if (bound == "on_or_after")
+    return date ? (nb ? " eller senere" : " or later") : (nb ? " eller større" : " or greater");
+  if (bound == "on_or_before")
+    return date ? (nb ? " eller tidligere" : " or earlier") : (nb ? " eller mindre" : " or smaller");
   return "";
+}
+
+bool isDateAttr(const Model& m, int type, int attr) {
+  return type >= 0 && attr >= 0 && m.types[type].attrs[attr].ty.kind == Kind::Date;
 }
 
 std::string renderRepairText(const ReportInput& in) {
@@ -115,16 +122,16 @@ std::string renderRepairText(const ReportInput& in) {
     switch (c.kind) {
       case RepairChange::Kind::change:
         out += fmt::format("  {} {} {} {} {} {}{}{}\n    --> {}\n", nb ? "endre" : "change", c.path,
-                           nb ? "fra" : "from", c.from, nb ? "til" : "to", to, boundText(c.bound, nb), fixes,
+                           nb ? "fra" : "from", c.from, nb ? "til" : "to", to, boundText(c.bound, nb, isDateAttr(m, c.type, c.attr)), fixes,
                            loc(in.sm, c.span));
         break;
       case RepairChange::Kind::add:
         out += fmt::format("  {} {} = {}{}{}\n    --> {}\n", nb ? "deklarer" : "declare", c.path, to,
-                           boundText(c.bound, nb), fixes, loc(in.sm, c.span));
+                           boundText(c.bound, nb, isDateAttr(m, c.type, c.attr)), fixes, loc(in.sm, c.span));
         break;
       case RepairChange::Kind::assume:
         out += fmt::format("  {} {} = {}{} ({}){}\n    --> {}\n", nb ? "forutsetter" : "assumes", c.path, to,
-                           boundText(c.bound, nb),
+                           boundText(c.bound, nb, isDateAttr(m, c.type, c.attr)),
                            nb ? "referansedata som ikke er deklarert; sjekk kilden" : "undeclared reference data; check the source",
                            fixes, loc(in.sm, c.span));
         break;
@@ -247,9 +254,8 @@ std::string renderText(const ReportInput& in) {
       if (!f.gaps.empty()) {
         body += fmt::format("    {}:\n", nb ? "avgjøres av det som ikke er deklarert" : "decided by what is not declared");
         for (const auto& g : f.gaps) {
-          std::string bound;
-          if (g.bound == "on_or_after") bound = nb ? " eller senere/større" : " or later/greater";
-          if (g.bound == "on_or_before") bound = nb ? " eller tidligere/mindre" : " or earlier/smaller";
+          std::string bound =
+              boundText(g.bound, nb, g.instance >= 0 && isDateAttr(m, m.instances[g.instance].type, g.attr));
           body += fmt::format("      {} {}; {} {}{} {} {}\n", nb ? "deklarer" : "declare", g.path,
                               nb ? "f.eks." : "e.g.", nb && !g.suggestionNb.empty() ? g.suggestionNb : g.suggestion, bound, nb ? "oppfyller" : "satisfies",
                               rule.id);

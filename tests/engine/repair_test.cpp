@@ -38,6 +38,12 @@ h1: Consultation { kind = hoering  opens = 2024-03-01  closes = 2024-04-05  note
   EXPECT_EQ(r.changes[0].kind, RepairChange::Kind::change);
   EXPECT_EQ(r.changes[0].path, "h1.closes");
   EXPECT_EQ(r.changes[0].from, "2024-04-05");
+  EXPECT_EQ(r.changes[0].to, "2024-04-12");
+  // Every later date works too, and the report says so.
+  EXPECT_EQ(r.changes[0].bound, "on_or_after");
+  EXPECT_NE(renderText(ReportInput{run.sm, *run.model, run.result, Lang::en, false, &r})
+                .find("change h1.closes from 2024-04-05 to 2024-04-12 or later (fixes H-6W)"),
+            std::string::npos);
   EXPECT_EQ(r.changes[0].fixes, std::vector<std::string>{"H-6W"});
   expectRepairWorks(run, r);
 }
