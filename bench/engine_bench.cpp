@@ -117,12 +117,17 @@ const Bundled& bundled() {
   return *b;
 }
 
+/// Reports why a benchmark cannot run (Google Benchmark wants the loop run).
+void skip(benchmark::State& state, const std::string& why) {
+  state.SkipWithError(why.c_str());
+  for (auto _ : state) {
+  }
+}
+
 bool skipBundled(benchmark::State& state) {
   const Bundled& b = bundled();
   if (b.skip.empty()) return false;
-  state.SkipWithError(b.skip.c_str());
-  for (auto _ : state) {
-  }
+  skip(state, b.skip);
   return true;
 }
 
@@ -241,9 +246,7 @@ const Generated& generated(int rules) {
 
 bool skipGenerated(benchmark::State& state, const Generated& g) {
   if (g.error.empty()) return false;
-  state.SkipWithError(g.error.c_str());
-  for (auto _ : state) {
-  }
+  skip(state, g.error);
   return true;
 }
 
@@ -351,9 +354,7 @@ void BM_Bundled_Repair(benchmark::State& state) {
   const Bundled& b = bundled();
   auto k = static_cast<std::size_t>(state.range(0));
   if (k >= b.cases.size()) {
-    state.SkipWithError("no such bundled case");
-    for (auto _ : state) {
-    }
+    skip(state, "no such bundled case");
     return;
   }
   state.SetLabel(fs::path(b.caseNames[k]).filename().string());
@@ -406,9 +407,7 @@ void BM_Batch_Examples(benchmark::State& state) {
   for (std::size_t i = 0; i < b.cases.size(); ++i)
     if (b.caseNames[i].rfind("examples/", 0) == 0) models.push_back(&b.cases[i]);
   if (models.empty()) {
-    state.SkipWithError("no examples/ case");
-    for (auto _ : state) {
-    }
+    skip(state, "no examples/ case");
     return;
   }
   state.SetLabel(std::to_string(models.size()) + " distinct cases");
@@ -437,10 +436,7 @@ void BM_Batch_Gen(benchmark::State& state) {
     }
     if (static_cast<int>(cases.size()) != kBatchCases) {
       cases.clear();
-      std::string err = "generated batch does not load:\n" + renderAll(sm, diags, Lang::en);
-      state.SkipWithError(err.c_str());
-      for (auto _ : state) {
-      }
+      skip(state, "generated batch does not load:\n" + renderAll(sm, diags, Lang::en));
       return;
     }
   }

@@ -272,13 +272,7 @@ class Analyzer {
         if (res == z3::unsat) {
           auto uc = s.unsat_core();
           for (unsigned i = 0; i < uc.size(); ++i) core.push_back(uc[i]);
-          for (std::size_t i = 0; i < core.size();) {
-            z3::expr_vector rest(ctx_);
-            for (std::size_t j = 0; j < core.size(); ++j)
-              if (j != i) rest.push_back(core[j]);
-            if (s.check(rest) == z3::unsat) core.erase(core.begin() + static_cast<long>(i));
-            else ++i;
-          }
+          core = shrinkCore(s, std::move(core));
         }
         s.pop();
         if (res != z3::unsat || core.empty()) continue;

@@ -91,7 +91,7 @@ class Session {
       return;
     }
     Lowering::Env env(std::max(rule.slots, 1), -1);
-    enumerate(r, rule, 0, env, false, out);
+    enumerate(r, rule, 0, env, out);
   }
 
   Finding newFinding(int r, const RuleInfo& rule, const Lowering::Env& env) {
@@ -101,40 +101,32 @@ class Session {
     return f;
   }
 
-  /// The bindings of forEachBinding, in its order, with memberships decided
-  /// by exact evaluation where they can be (`open`: some membership is not).
-  void enumerate(int r, const RuleInfo& rule, std::size_t k, Lowering::Env& env, bool open, CaseResult& out) {
+  /// The bindings of forEachBinding, in its order and with its pruning, with
+  /// memberships decided by exact evaluation where they can be.
+  void enumerate(int r, const RuleInfo& rule, std::size_t k, Lowering::Env& env, CaseResult& out) {
     if (k == rule.bindings.size()) {
-      decideFolded(r, rule, env, open, out);
+      decideFolded(r, rule, env, out);
       return;
     }
     const Binding& b = rule.bindings[k];
     for (auto u : fast_.declaredUniverse(b.ty)) {
       env[k] = u;
-      bool o = open;
       if (b.set) {
         Evaluator::Value mem = eval_.member(*b.set, u, env);
         if (mem && *mem == 0) continue;
-        if (!mem) {
-          if (fast_.member(*b.set, u, env).simplify().is_false()) continue;  // as forEachBinding prunes
-          o = true;
-        }
+        if (!mem && fast_.member(*b.set, u, env).simplify().is_false()) continue;  // as forEachBinding prunes
       }
-      enumerate(r, rule, k + 1, env, o, out);
+      enumerate(r, rule, k + 1, env, out);
     }
     env[k] = -1;
   }
 
-  void decideFolded(int r, const RuleInfo& rule, Lowering::Env& env, bool open, CaseResult& out) {
+  void decideFolded(int r, const RuleInfo& rule, Lowering::Env& env, CaseResult& out) {
     Finding f = newFinding(r, rule, env);
-    Evaluator::Value when = rule.when ? eval_.eval(*rule.when, env) : Evaluator::Value(1);
+    Evaluated e = evaluate(rule, env);
     std::optional<Verdict> v;
-    if (when && *when == 0) {
-      v = Verdict::not_applicable;
-    } else if (!open && when) {
-      Evaluator::Value req = eval_.eval(*rule.require, env);
-      if (req) v = *req != 0 ? Verdict::satisfied : Verdict::violated;
-    }
+    if (e.app && *e.app == 0) v = Verdict::not_applicable;
+    else if (e.app && e.req) v = *e.req != 0 ? Verdict::satisfied : Verdict::violated;
     if (v) {
       ++evaluated_;
       finish(rule, env, *v, f);
@@ -258,20 +250,31 @@ class Session {
   }
 
   // -------------------------------------------------------------- violations
+  /// Applicability (memberships and `when`) and requirement of a binding by
+  /// exact evaluation; either may be open.
+  struct Evaluated {
+    Evaluator::Value app, req;
+  };
+  Evaluated evaluate(const RuleInfo& rule, Lowering::Env& env) {
+    Evaluator::Value app = 1;
+    auto conj = [&](Evaluator::Value v) {
+      if (app && *app == 0) return;
+      if (v && *v == 0) app = 0;
+      else if (!v) app = std::nullopt;
+    };
+    for (std::size_t k = 0; k < rule.bindings.size(); ++k)
+      if (rule.bindings[k].set) conj(eval_.member(*rule.bindings[k].set, env[k], env));
+    if (app && *app == 0) return {app, std::nullopt};
+    if (rule.when) conj(eval_.eval(*rule.when, env));
+    if (app && *app == 0) return {app, std::nullopt};
+    return {app, eval_.eval(*rule.require, env)};
+  }
+
   /// Does the binding come out violated by exact evaluation alone (with the
   /// facts the evaluator hides treated as unknown)?
   bool forcedViolation(const RuleInfo& rule, Lowering::Env& env) {
-    for (std::size_t k = 0; k < rule.bindings.size(); ++k) {
-      if (!rule.bindings[k].set) continue;
-      Evaluator::Value mem = eval_.member(*rule.bindings[k].set, env[k], env);
-      if (!mem || *mem == 0) return false;
-    }
-    if (rule.when) {
-      Evaluator::Value w = eval_.eval(*rule.when, env);
-      if (!w || *w == 0) return false;
-    }
-    Evaluator::Value req = eval_.eval(*rule.require, env);
-    return req && *req == 0;
+    Evaluated e = evaluate(rule, env);
+    return e.app && *e.app != 0 && e.req && *e.req == 0;
   }
 
   /// The explanation of a violation that exact evaluation decided: the facts
@@ -357,42 +360,26 @@ class Session {
     std::vector<int> relevant = factsMentioned(low, query);
     std::vector<z3::expr> factTerms;
     for (int fact : relevant) factTerms.push_back(low.factConstraint(fact));
-    // Deletion-based minimisation from every relevant fact, in fact order:
-    // each step asks whether the contradiction survives without one fact.
-    // Every answer is a property of the case, so the core does not depend on
-    // what the solver saw before (unsat_core(), whose pick among several
-    // cores does, is not used).
-    // Each fact under an assumption literal; the checks below differ only in
-    // which literals they assume, so the solver keeps its work between them.
+    // Each fact under an assumption literal, minimised by deletion from every
+    // relevant fact in fact order (not from unsat_core(), whose pick among
+    // several cores depends on what the solver saw before).
     tsolver_->push();
     for (auto& d : low.takeDomainConstraints()) tsolver_->add(d);
     for (auto& q : query) tsolver_->add(q);
     std::vector<z3::expr> lits;
+    std::map<unsigned, int> litFact;
     for (std::size_t i = 0; i < relevant.size(); ++i) {
       lits.push_back(ctx_.bool_const(("fact#" + std::to_string(relevant[i])).c_str()));
+      litFact[lits.back().id()] = relevant[i];
       tsolver_->add(z3::implies(lits.back(), factTerms[i]));
     }
-    auto contradicts = [&](const std::vector<std::size_t>& keep) {
-      z3::expr_vector assumed(ctx_);
-      for (std::size_t i : keep) assumed.push_back(lits[i]);
-      ++checks_;
-      return tsolver_->check(assumed) == z3::unsat;
-    };
-    std::vector<std::size_t> core;
-    for (std::size_t i = 0; i < relevant.size(); ++i) core.push_back(i);
-    if (contradicts(core)) {
-      for (std::size_t i = 0; i < core.size();) {
-        std::vector<std::size_t> rest = core;
-        rest.erase(rest.begin() + static_cast<long>(i));
-        if (contradicts(rest)) core = std::move(rest);
-        else ++i;
-      }
-    } else {
-      core.clear();
-    }
-    tsolver_->pop();
     std::vector<int> facts;
-    for (std::size_t i : core) facts.push_back(relevant[i]);
+    z3::expr_vector all(ctx_);
+    for (auto& l : lits) all.push_back(l);
+    ++checks_;
+    if (tsolver_->check(all) == z3::unsat)
+      for (auto& l : shrinkCore(*tsolver_, lits, &checks_)) facts.push_back(litFact.at(l.id()));
+    tsolver_->pop();
     addBecause(std::move(facts), f);
   }
 
@@ -524,15 +511,11 @@ class Session {
   /// single undeclared attribute has value `v`? (nullopt: still open.)
   std::optional<bool> holdsWith(const RuleInfo& rule, Lowering::Env& env, const VarInfo& vi, std::int64_t v) {
     eval_.assume(vi.instance, vi.attr, v);
-    int state = 1;  // 1 holds so far, 0 does not apply or fails, -1 open
-    auto step = [&](Evaluator::Value x) { state = !x ? -1 : *x != 0 ? 1 : 0; };
-    for (std::size_t k = 0; k < rule.bindings.size() && state == 1; ++k)
-      if (rule.bindings[k].set) step(eval_.member(*rule.bindings[k].set, env[k], env));
-    if (state == 1 && rule.when) step(eval_.eval(*rule.when, env));
-    if (state == 1) step(eval_.eval(*rule.require, env));
+    Evaluated e = evaluate(rule, env);
     eval_.assume(-1, -1, 0);
-    if (state < 0) return std::nullopt;
-    return state == 1;
+    if (e.app && *e.app == 0) return false;
+    if (!e.app || !e.req) return std::nullopt;
+    return *e.req != 0;
   }
 
   /// The bound of a single undeclared number or date: the value from which

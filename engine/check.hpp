@@ -55,7 +55,6 @@ struct CheckOptions {
   unsigned long long rlimit = 5'000'000;  // per solver check (Z3 resource units)
   unsigned long long repairRlimit = 20'000'000;  // per repair (MaxSMT) attempt
   bool explain = true;               // cores for violations, values for gaps
-  bool trackAlways = false;          // ask every rule on the tracked solver (for measuring)
   /// Decide bindings whose inputs are declared by exact evaluation before Z3
   /// is asked (engine/evaluate.hpp). Off: every binding is lowered and asked.
   bool fold = true;

@@ -4,6 +4,7 @@
 #include <z3++.h>
 
 #include <memory>
+#include <vector>
 
 #include "check.hpp"
 
@@ -30,6 +31,22 @@ inline void configureSolver(z3::context& ctx, z3::solver& s, const CheckOptions&
   if (opt.timeoutMs) p.set("timeout", opt.timeoutMs);
   p.set("rlimit", static_cast<unsigned>(std::min<unsigned long long>(opt.rlimit, 4'000'000'000ULL)));
   s.set(p);
+}
+
+/// Deletion-based minimisation of an unsatisfiable set of assumption
+/// literals: each literal, in order, is dropped when `s` stays unsatisfiable
+/// without it. The answers are properties of the formulas, so the result
+/// depends only on the starting set and its order. `checks` counts calls.
+inline std::vector<z3::expr> shrinkCore(z3::solver& s, std::vector<z3::expr> core, std::size_t* checks = nullptr) {
+  for (std::size_t i = 0; i < core.size();) {
+    z3::expr_vector rest(s.ctx());
+    for (std::size_t j = 0; j < core.size(); ++j)
+      if (j != i) rest.push_back(core[j]);
+    if (checks) ++*checks;
+    if (s.check(rest) == z3::unsat) core.erase(core.begin() + static_cast<long>(i));
+    else ++i;
+  }
+  return core;
 }
 
 }  // namespace samsvar

@@ -192,13 +192,6 @@ z3::expr Lowering::factConstraint(int f) {
   return v == ctx_.int_val(static_cast<int64_t>(fact.value.scalar));
 }
 
-std::vector<std::pair<z3::expr, int>> Lowering::factConstraints() {
-  std::vector<std::pair<z3::expr, int>> out;
-  for (std::size_t f = 0; f < m_.facts.size(); ++f)
-    out.emplace_back(factConstraint(static_cast<int>(f)), static_cast<int>(f));
-  return out;
-}
-
 std::optional<std::int64_t> Lowering::concreteRef(const TExpr& e, Env& env) {
   if (e.op == Op::Var) return env.at(e.index);
   if (e.op == Op::Const) return e.value;

@@ -64,8 +64,6 @@ class Lowering {
   std::vector<z3::expr> definitionsFor(const z3::expr& e) const;
   /// Every auxiliary definition created so far (for one-shot queries).
   std::vector<z3::expr> allDefinitions() const;
-  /// (constraint, fact index) for every declared fact (tracked mode).
-  std::vector<std::pair<z3::expr, int>> factConstraints();
   /// The constraint of one declared fact (tracked mode).
   z3::expr factConstraint(int fact);
 

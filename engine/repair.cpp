@@ -200,14 +200,7 @@ class Repairer {
       auto core = s.unsat_core();
       std::vector<z3::expr> c;
       for (unsigned i = 0; i < core.size(); ++i) c.push_back(core[i]);
-      for (std::size_t i = 0; i < c.size();) {
-        z3::expr_vector rest(ctx_);
-        for (std::size_t j = 0; j < c.size(); ++j)
-          if (j != i) rest.push_back(c[j]);
-        if (s.check(rest) == z3::unsat) c.erase(c.begin() + static_cast<long>(i));
-        else ++i;
-      }
-      for (auto& t : c) rules.insert(ruleOf.at(t.id()));
+      for (auto& t : shrinkCore(s, std::move(c))) rules.insert(ruleOf.at(t.id()));
     }
     return {rules.begin(), rules.end()};
   }

@@ -41,17 +41,22 @@ std::unique_ptr<Loaded> load(const std::string& text) {
   return l;
 }
 
-std::vector<std::string> run(const std::string& rules) {
-  auto l = load(std::string(kHead) + rules);
-  if (!l->rb) return {};
+/// The analysis findings of a loaded rulebase as "kind RULE [OTHERS…]".
+std::vector<std::string> findings(const Loaded& l) {
   Checker checker;
   std::vector<std::string> out;
-  for (const auto& f : analyzeRulebase(checker, *l->rb)) {
-    std::string s = std::string(analysisKindName(f.kind)) + " " + l->rb->rules[f.rule].id;
-    for (int o : f.others) s += " " + l->rb->rules[o].id;
+  for (const auto& f : analyzeRulebase(checker, *l.rb)) {
+    std::string s = std::string(analysisKindName(f.kind)) + " " + l.rb->rules[f.rule].id;
+    for (int o : f.others) s += " " + l.rb->rules[o].id;
     out.push_back(s);
   }
   return out;
+}
+
+std::vector<std::string> run(const std::string& rules) {
+  auto l = load(std::string(kHead) + rules);
+  if (!l->rb) return {};
+  return findings(*l);
 }
 
 TEST(Analysis, RuleThatNoCaseCanSatisfy) {
@@ -88,14 +93,7 @@ type P { level: Level  hearing: bool  weeks: int  flag: bool  other: bool }
                 rule("R-2", "skal", "p.hearing", "p.weeks >= 6") + rule("R-3", "skal", "p.weeks >= 6", "p.flag") +
                 rule("R-4", "skal", "p.level == obligatorisk", "p.flag") + rule("R-5", "skal", "p.other", "true"));
   ASSERT_TRUE(l->rb);
-  Checker checker;
-  std::vector<std::string> out;
-  for (const auto& f : analyzeRulebase(checker, *l->rb)) {
-    std::string s = std::string(analysisKindName(f.kind)) + " " + l->rb->rules[f.rule].id;
-    for (int o : f.others) s += " " + l->rb->rules[o].id;
-    out.push_back(s);
-  }
-  EXPECT_EQ(out, std::vector<std::string>{"redundant R-4 R-1 R-2 R-3"});
+  EXPECT_EQ(findings(*l), std::vector<std::string>{"redundant R-4 R-1 R-2 R-3"});
 }
 
 TEST(Analysis, PermissionsAndNoticesAreExemptByDesign) {
