@@ -18,14 +18,14 @@
 #include <thread>
 #include <vector>
 
-#include "analysis.hpp"
-#include "check.hpp"
-#include "repair.hpp"
-#include "parse.hpp"
-#include "report.hpp"
-#include "sema.hpp"
+#include "engine/lint/rulebase_analysis.hpp"
+#include "engine/check/check.hpp"
+#include "engine/repair/repair.hpp"
+#include "grammar/parse.hpp"
+#include "engine/report/report.hpp"
+#include "engine/sema/sema.hpp"
 #include "workload.hpp"
-#include "workspace.hpp"
+#include "engine/driver/load.hpp"
 
 namespace fs = std::filesystem;
 using namespace samsvar;

@@ -1,7 +1,7 @@
 // parseFile: checks the bytes (UTF-8, strings, comments), then runs the X3
 // grammar on the header and on one declaration at a time, so that a syntax
 // error in one declaration does not hide errors in the next ones.
-#include "parse.hpp"
+#include "grammar/parse.hpp"
 
 #include <exception>
 
@@ -14,11 +14,11 @@
 #include <functional>
 #include <string_view>
 
-#include "scan.hpp"
-#include "x3_ast.hpp"
-#include "x3_config.hpp"
-#include "x3_convert.hpp"
-#include "x3_grammar.hpp"
+#include "grammar/scan.hpp"
+#include "grammar/x3/ast.hpp"
+#include "grammar/x3/config.hpp"
+#include "grammar/x3/convert.hpp"
+#include "grammar/x3/grammar.hpp"
 
 namespace samsvar {
 
@@ -30,8 +30,8 @@ using grammar::parse_state;
 
 struct Expected {
   std::string_view which;  // the rule name or X3 description of what was expected
-  Text2 message;
-  std::optional<Text2> help;
+  Bilingual message;
+  std::optional<Bilingual> help;
 };
 
 // What an expectation failure says, by the name of the rule that failed (see
@@ -44,10 +44,10 @@ const std::vector<Expected>& expectedTable() {
       {"type name", {"forventet typenavn", "expected type name"}, std::nullopt},
       {"enum value", {"forventet enum-verdi", "expected enum value"}, std::nullopt},
       {"rule id", {"forventet regel-id", "expected rule id"},
-       Text2{"en regel-id er bokstaver, sifre, `_` og `-`, f.eks. `HOR-14`",
+       Bilingual{"en regel-id er bokstaver, sifre, `_` og `-`, f.eks. `HOR-14`",
              "a rule id is letters, digits, `_` and `-`, e.g. `HOR-14`"}},
       {"string", {"forventet streng", "expected string"},
-       Text2{"en streng skrives i doble anførselstegn: \"…\"",
+       Bilingual{"en streng skrives i doble anførselstegn: \"…\"",
              "a string is written in double quotes: \"…\""}},
       {"strength",
        {"forventet styrke `må`, `skal`, `bør` eller `kan`",
@@ -55,21 +55,21 @@ const std::vector<Expected>& expectedTable() {
        std::nullopt},
       {"`nb` or `en`", {"forventet `nb` eller `en`", "expected `nb` or `en`"}, std::nullopt},
       {"`:` or `in`", {"forventet `:` eller `in`", "expected `:` or `in`"},
-       Text2{"en binding er `x: Type` eller `x in uttrykk`",
+       Bilingual{"en binding er `x: Type` eller `x in uttrykk`",
              "a binding is `x: Type` or `x in expression`"}},
       {"binding", {"forventet binding", "expected binding"},
-       Text2{"en binding er `x: Type` eller `x in uttrykk`",
+       Bilingual{"en binding er `x: Type` eller `x in uttrykk`",
              "a binding is `x: Type` or `x in expression`"}},
       {"type", {"forventet type", "expected type"},
-       Text2{"typer: `bool`, `int`, `date`, `duration`, `text`, et enum- eller typenavn, `set<T>`",
+       Bilingual{"typer: `bool`, `int`, `date`, `duration`, `text`, et enum- eller typenavn, `set<T>`",
              "types: `bool`, `int`, `date`, `duration`, `text`, an enum or type name, `set<T>`"}},
       {"`require`", {"forventet `require`", "expected `require`"},
-       Text2{"en regel har leddene `title`, `message`, `source`, `for`, `when` og `require`, i "
+       Bilingual{"en regel har leddene `title`, `message`, `source`, `for`, `when` og `require`, i "
              "denne rekkefølgen",
              "a rule has the clauses `title`, `message`, `source`, `for`, `when` and `require`, "
              "in this order"}},
       {"no-chain", {"sammenligninger kan ikke kjedes", "comparisons cannot be chained"},
-       Text2{"kombiner dem med `and`: `a < b and b < c`",
+       Bilingual{"kombiner dem med `and`: `a < b and b < c`",
              "combine them with `and`: `a < b and b < c`"}},
       {"no-assign", {"uventet `=`; bruk `==` for å sammenligne",
                      "unexpected `=`; use `==` to compare"},
@@ -172,7 +172,7 @@ std::size_t Driver::reportFailure(std::size_t start, bool isHeader) {
       auto& d = diags_.error("parse.nesting", at,
                              {"uttrykket er for langt (grensen er " + limit + " operatorer på rad)",
                               "expression too long (limit " + limit + " operators in a row)"});
-      d.help = Text2{"del opp regelen, eller sett parenteser rundt deler av uttrykket",
+      d.help = Bilingual{"del opp regelen, eller sett parenteser rundt deler av uttrykket",
                      "split the rule, or parenthesise parts of the expression"};
     } else {
       Expected e = describeExpected(state_.failure->which);
@@ -184,7 +184,7 @@ std::size_t Driver::reportFailure(std::size_t start, bool isHeader) {
                        which == "binding" || which == "'}'";
       if (!d.help && wantsName && scan::isReserved(word) &&
           !scan::startsDeclaration(text_, at.begin))
-        d.help = Text2{"`" + word + "` er et reservert ord og kan ikke brukes som navn",
+        d.help = Bilingual{"`" + word + "` er et reservert ord og kan ikke brukes som navn",
                        "`" + word + "` is a reserved word and cannot be used as a name"};
     }
     return at.begin;
@@ -194,7 +194,7 @@ std::size_t Driver::reportFailure(std::size_t start, bool isHeader) {
     Span at = first >= text_.size() ? span(0, 0) : tokenSpan(first, 0);
     auto& d = diags_.error("parse.expected", at,
                            {"forventet `module` eller `case`", "expected `module` or `case`"});
-    d.help = Text2{"en regelfil begynner med `module navn`, en sak med `case \"tittel\"`",
+    d.help = Bilingual{"en regelfil begynner med `module navn`, en sak med `case \"tittel\"`",
                    "a rules file starts with `module name`, a case with `case \"title\"`"};
     return at.begin;
   }
@@ -216,17 +216,17 @@ std::size_t Driver::reportFailure(std::size_t start, bool isHeader) {
     auto unit = suggest(word, {"days", "day", "weeks", "week", "months", "month", "dager", "dag",
                                "uker", "uke", "måneder", "måned"});
     if (unit && previousIsNumber(at.begin))
-      d.help = Text2{"mente du `" + *unit + "`?", "did you mean `" + *unit + "`?"};
+      d.help = Bilingual{"mente du `" + *unit + "`?", "did you mean `" + *unit + "`?"};
     else
-      d.help = Text2{"deklarasjonen foran slutter rett før dette",
+      d.help = Bilingual{"deklarasjonen foran slutter rett før dette",
                      "the declaration before ends just before this"};
     return at.begin;
   }
   auto& d = diags_.error("parse.expected", at, {"forventet deklarasjon", "expected declaration"});
   if (auto kw = suggest(word, {"rule", "type", "enum", "deviation", "exemption"})) {
-    d.help = Text2{"mente du `" + *kw + "`?", "did you mean `" + *kw + "`?"};
+    d.help = Bilingual{"mente du `" + *kw + "`?", "did you mean `" + *kw + "`?"};
   } else {
-    d.help = Text2{"en deklarasjon begynner med `rule`, `type`, `enum`, `deviation`, `exemption` "
+    d.help = Bilingual{"en deklarasjon begynner med `rule`, `type`, `enum`, `deviation`, `exemption` "
                    "eller `navn: Type {`",
                    "a declaration starts with `rule`, `type`, `enum`, `deviation`, `exemption` "
                    "or `name: Type {`"};

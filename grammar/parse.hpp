@@ -3,9 +3,9 @@
 
 #include <optional>
 
-#include "ast.hpp"
-#include "diagnostic.hpp"
-#include "source.hpp"
+#include "core/ast.hpp"
+#include "core/diagnostic.hpp"
+#include "core/source.hpp"
 
 namespace samsvar {
 

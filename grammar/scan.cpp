@@ -1,4 +1,4 @@
-#include "scan.hpp"
+#include "grammar/scan.hpp"
 
 #include <algorithm>
 #include <array>
@@ -153,7 +153,7 @@ bool checkLexical(std::string_view text, std::uint32_t fileId, Diagnostics& diag
       if (close == std::string_view::npos) {
         auto& d = diags.error("parse.unterminated-comment", span(i, i + 2),
                               {"blokkommentaren er ikke avsluttet", "unterminated block comment"});
-        d.help = Text2{"avslutt kommentaren med `*/`", "close the comment with `*/`"};
+        d.help = Bilingual{"avslutt kommentaren med `*/`", "close the comment with `*/`"};
         return false;
       }
       i = close + 2;
@@ -176,7 +176,7 @@ bool checkLexical(std::string_view text, std::uint32_t fileId, Diagnostics& diag
           std::size_t end = (i + 1 < n && e != '\n' && e != '\r') ? i + 1 + sequenceLength(e) : i + 1;
           auto& d = diags.error("parse.escape", span(i, std::min(end, n)),
                                 {"ugyldig escape-sekvens", "invalid escape sequence"});
-          d.help = Text2{"gyldige escape-sekvenser er `\\\"`, `\\\\`, `\\n` og `\\t`",
+          d.help = Bilingual{"gyldige escape-sekvenser er `\\\"`, `\\\\`, `\\n` og `\\t`",
                          "valid escape sequences are `\\\"`, `\\\\`, `\\n` and `\\t`"};
           ++i;
           continue;
@@ -189,7 +189,7 @@ bool checkLexical(std::string_view text, std::uint32_t fileId, Diagnostics& diag
         if (end > start + 1 && text[end - 1] == '\r') --end;
         auto& d = diags.error("parse.unterminated-string", span(start, end),
                               {"strengen er ikke avsluttet", "unterminated string"});
-        d.help = Text2{"en streng slutter med `\"` på samme linje; skriv `\\n` for linjeskift",
+        d.help = Bilingual{"en streng slutter med `\"` på samme linje; skriv `\\n` for linjeskift",
                        "a string ends with `\"` on the same line; write `\\n` for a line break"};
       }
     } else {

@@ -8,7 +8,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "diagnostic.hpp"
+#include "core/diagnostic.hpp"
 
 namespace samsvar::scan {
 

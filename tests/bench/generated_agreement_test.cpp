@@ -15,11 +15,11 @@
 #include <sstream>
 #include <string>
 
-#include "check.hpp"
-#include "diagnostic.hpp"
-#include "sema.hpp"
+#include "engine/check/check.hpp"
+#include "core/diagnostic.hpp"
+#include "engine/sema/sema.hpp"
 #include "workload.hpp"
-#include "workspace.hpp"
+#include "engine/driver/load.hpp"
 
 namespace fs = std::filesystem;
 using namespace samsvar;

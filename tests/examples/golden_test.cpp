@@ -13,9 +13,9 @@
 #include <stdio.h>
 
 #include "harness.hpp"
-#include "repair.hpp"
-#include "sema.hpp"
-#include "workspace.hpp"
+#include "engine/repair/repair.hpp"
+#include "engine/sema/sema.hpp"
+#include "engine/driver/load.hpp"
 
 namespace fs = std::filesystem;
 using namespace samsvar;

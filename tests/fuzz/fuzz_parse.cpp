@@ -5,8 +5,8 @@
 #include <cstdint>
 #include <string>
 
-#include "parse.hpp"
-#include "sema.hpp"
+#include "grammar/parse.hpp"
+#include "engine/sema/sema.hpp"
 
 using namespace samsvar;
 

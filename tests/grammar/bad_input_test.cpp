@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "parse.hpp"
+#include "grammar/parse.hpp"
 
 using namespace samsvar;
 namespace fs = std::filesystem;

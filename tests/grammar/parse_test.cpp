@@ -8,7 +8,7 @@
 #include <string>
 #include <type_traits>
 
-#include "parse.hpp"
+#include "grammar/parse.hpp"
 
 using namespace samsvar;
 

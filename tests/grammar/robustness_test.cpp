@@ -12,7 +12,7 @@
 #include <thread>
 #include <vector>
 
-#include "parse.hpp"
+#include "grammar/parse.hpp"
 
 using namespace samsvar;
 

@@ -13,9 +13,9 @@
 #include <sstream>
 
 #include "harness.hpp"
-#include "parse.hpp"
-#include "sema.hpp"
-#include "workspace.hpp"
+#include "grammar/parse.hpp"
+#include "engine/sema/sema.hpp"
+#include "engine/driver/load.hpp"
 
 namespace fs = std::filesystem;
 using namespace samsvar;

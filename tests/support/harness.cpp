@@ -3,9 +3,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "parse.hpp"
-#include "sema.hpp"
-#include "workspace.hpp"
+#include "grammar/parse.hpp"
+#include "engine/sema/sema.hpp"
+#include "engine/driver/load.hpp"
 
 namespace samsvar::testing {
 

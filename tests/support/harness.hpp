@@ -6,10 +6,10 @@
 #include <string>
 #include <vector>
 
-#include "check.hpp"
-#include "diagnostic.hpp"
-#include "model.hpp"
-#include "report.hpp"
+#include "engine/check/check.hpp"
+#include "core/diagnostic.hpp"
+#include "engine/sema/model.hpp"
+#include "engine/report/report.hpp"
 
 namespace samsvar::testing {
 

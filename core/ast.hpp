@@ -1,0 +1,192 @@
+// The abstract syntax tree of .rules and .case files, as the engine sees it.
+// Produced by parseFile() (grammar/parse.hpp); plain std::variant nodes, no
+// Boost. Every node has a Span; equality of nodes is never needed, so spans
+// are simply members.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/source.hpp"
+
+namespace samsvar::ast {
+
+struct Ident {
+  std::string name;  // UTF-8
+  Span span;
+};
+
+struct StringLit {
+  std::string value;  // escapes resolved
+  Span span;
+};
+
+// ---------------------------------------------------------------- expressions
+
+struct Expr;
+using ExprPtr = std::shared_ptr<const Expr>;
+
+struct BoolLit { bool value = false; };
+struct IntLit { std::int64_t value = 0; };
+/// `2024-03-01`; validity of the calendar date is checked by semantic analysis.
+struct DateLit { int year = 0; int month = 0; int day = 0; };
+enum class DurationUnit { days, weeks, months };
+/// `6 weeks`, `1 day`, `3 months` (also Norwegian: dager/dag, uker/uke, måneder/måned).
+struct DurationLit { std::int64_t amount = 0; DurationUnit unit = DurationUnit::days; };
+struct StrLit { std::string value; };
+/// A name or a dotted path: `anbefalt`, `c`, `p.level`, `p.owner.kind`.
+struct Path { std::vector<Ident> parts; };
+/// `{a, b}` in an expression or a value; `{a, ...}` marks an open set (more
+/// members may exist). `{}` is the empty (complete) set.
+struct SetLit { std::vector<ExprPtr> elements; bool open = false; };
+
+enum class UnaryOp { Not, Neg };
+struct Unary { UnaryOp op; ExprPtr operand; };
+
+enum class BinaryOp {
+  Implies, Or, And,              // logical, lowest precedence first
+  Eq, Ne, Lt, Le, Gt, Ge,        // comparison
+  In, NotIn,                     // membership: x in s, x not in s
+  Add, Sub, Mul                  // arithmetic
+};
+struct Binary { BinaryOp op; ExprPtr lhs; ExprPtr rhs; };
+
+enum class QuantKind { Exists, Forall };
+/// `exists c in p.consultations: c.kind == hoering`
+struct Quantifier { QuantKind kind; Ident var; ExprPtr set; ExprPtr body; };
+
+/// `count(p.consultations)` and other built-in functions.
+struct Call { Ident callee; std::vector<ExprPtr> args; };
+
+struct Expr {
+  std::variant<BoolLit, IntLit, DateLit, DurationLit, StrLit, Path, SetLit, Unary, Binary,
+               Quantifier, Call>
+      node;
+  Span span;
+};
+
+// --------------------------------------------------------------- declarations
+
+/// `bool`, `int`, `date`, `duration`, `text`, an enum or type name, or `set<T>`.
+struct TypeRef {
+  Ident name;           // element type name when isSet
+  bool isSet = false;
+  Span span;
+};
+
+struct AttrDecl {
+  Ident name;
+  TypeRef type;
+  std::optional<StringLit> doc;  // optional trailing description string
+  Span span;
+};
+
+/// `enum Level ordered { veileder, retningslinje, anbefalt, obligatorisk }`
+struct EnumDecl {
+  Ident name;
+  bool ordered = false;
+  std::vector<Ident> values;
+  std::optional<StringLit> doc;
+  Span span;
+};
+
+/// `type Consultation { kind: ConsultationKind  opens: date  closes: date }`
+struct TypeDecl {
+  Ident name;
+  std::vector<AttrDecl> attrs;
+  std::optional<StringLit> doc;
+  Span span;
+};
+
+enum class Strength { maa, skal, boer, kan };  // må, skal, bør, kan
+
+/// `nb "..." en "..."`
+struct BilingualLit {
+  std::optional<StringLit> nb;
+  std::optional<StringLit> en;
+  Span span;
+};
+
+/// `source "003_ed962d9d9fcdcebc.txt" section "4.1.4" quote "..."`
+struct SourceCitation {
+  StringLit file;
+  std::optional<StringLit> section;
+  std::optional<StringLit> quote;
+  Span span;
+};
+
+/// `p: Product` (all instances of a type) or `c in p.consultations` (members
+/// of a set reachable from earlier bindings).
+struct Binding {
+  Ident var;
+  std::optional<Ident> type;  // `var: Type`
+  ExprPtr set;                // `var in expr`
+  Span span;
+};
+
+struct RuleDecl {
+  Ident id;  // HOR-14
+  Strength strength = Strength::skal;
+  Span strengthSpan;
+  BilingualLit title;
+  std::optional<BilingualLit> message;
+  std::vector<SourceCitation> sources;
+  std::vector<Binding> bindings;
+  ExprPtr when;     // may be null
+  ExprPtr require;  // never null after a successful parse
+  Span span;
+};
+
+/// `name = value` inside an instance.
+struct FieldAssign {
+  Ident name;
+  ExprPtr value;
+  Span span;
+};
+
+/// `h1: Consultation { kind = hoering  opens = 2024-03-01 }`
+struct InstanceDecl {
+  Ident name;
+  Ident type;
+  std::vector<FieldAssign> fields;
+  Span span;
+};
+
+/// `deviation HOR-13 [for h1] because "EU timetable"`
+struct DeviationDecl {
+  Ident rule;
+  std::optional<Ident> target;
+  StringLit reason;
+  Span span;
+};
+
+/// `exemption HOR-14 [for h1] basis "forskrift § 5"`
+struct ExemptionDecl {
+  Ident rule;
+  std::optional<Ident> target;
+  StringLit basis;
+  Span span;
+};
+
+using Decl = std::variant<EnumDecl, TypeDecl, RuleDecl, InstanceDecl, DeviationDecl, ExemptionDecl>;
+
+enum class FileKind { module, case_ };
+
+/// A whole file: `module name "title"` + `import` lines, or
+/// `case "title" [uses a, b] [against "tender.case"]`; then declarations.
+struct File {
+  FileKind kind = FileKind::module;
+  std::optional<Ident> name;     // module name; absent for cases
+  std::optional<StringLit> title;
+  std::vector<Ident> imports;    // `import x` for modules, `uses x, y` for cases
+  std::optional<StringLit> against;  // an offer: the tender case it answers (path relative to this file)
+  std::vector<Decl> decls;
+  std::uint32_t fileId = 0;
+  Span span;
+};
+
+}  // namespace samsvar::ast

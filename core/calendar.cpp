@@ -1,0 +1,33 @@
+#include "core/calendar.hpp"
+
+#include <chrono>
+#include <cstdio>
+
+namespace samsvar::calendar {
+
+using namespace std::chrono;
+
+std::optional<std::int64_t> dayNumber(int y, int m, int d) {
+  if (m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
+  year_month_day ymd{year{y}, month{static_cast<unsigned>(m)}, day{static_cast<unsigned>(d)}};
+  if (!ymd.ok()) return std::nullopt;
+  return sys_days{ymd}.time_since_epoch().count();
+}
+
+std::string isoDate(std::int64_t n) {
+  year_month_day ymd{sys_days{days{n}}};
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+  return buf;
+}
+
+std::int64_t addMonths(std::int64_t n, std::int64_t k) {
+  year_month_day ymd{sys_days{days{n}}};
+  year_month ym = year_month{ymd.year(), ymd.month()} + months{k};
+  auto last = year_month_day_last{ym.year(), month_day_last{ym.month()}}.day();
+  day d = ymd.day() <= last ? ymd.day() : last;
+  return sys_days{year_month_day{ym.year(), ym.month(), d}}.time_since_epoch().count();
+}
+
+}  // namespace samsvar::calendar

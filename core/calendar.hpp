@@ -1,0 +1,28 @@
+// Calendar arithmetic on day numbers (days since 1970-01-01), built on
+// std::chrono's civil calendar.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace samsvar::calendar {
+
+/// Day number of a civil date, or nullopt when the date does not exist.
+std::optional<std::int64_t> dayNumber(int year, int month, int day);
+
+/// ISO text (YYYY-MM-DD) of a day number.
+std::string isoDate(std::int64_t dayNumber);
+
+/// `date + months` as Norwegian law counts month deadlines (domstolloven
+/// § 148): the same day number in the target month, or the last day of that
+/// month when the day does not exist. Negative months count backwards.
+std::int64_t addMonths(std::int64_t dayNumber, std::int64_t months);
+
+/// The years a date may have, declared or unknown. In this range a year is a
+/// leap year exactly when 4 divides it, which keeps the solver's month
+/// arithmetic on unknown dates linear and fast (engine/smt/lower.cpp).
+inline constexpr int kMinYear = 1901;
+inline constexpr int kMaxYear = 2099;
+
+}  // namespace samsvar::calendar

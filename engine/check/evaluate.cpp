@@ -1,0 +1,195 @@
+#include "engine/check/evaluate.hpp"
+
+#include <algorithm>
+
+#include "core/calendar.hpp"
+#include "core/errors.hpp"
+
+namespace samsvar {
+
+using namespace model;
+
+Evaluator::Evaluator(const Model& m) : m_(m), instanceCount_(static_cast<std::int64_t>(m.instances.size())) {
+  typeUniverse_.resize(m.types.size());
+  for (std::size_t i = 0; i < m.instances.size(); ++i)
+    if (!m.instances[i].phantom) typeUniverse_[m.instances[i].type].push_back(static_cast<std::int64_t>(i));
+  for (std::size_t t = 0; t < m.types.size(); ++t)
+    typeUniverse_[t].push_back(instanceCount_ + static_cast<std::int64_t>(t));  // the phantom
+  enumUniverse_.resize(m.enums.size());
+  for (std::size_t e = 0; e < m.enums.size(); ++e)
+    for (std::size_t v = 0; v < m.enums[e].values.size(); ++v) enumUniverse_[e].push_back(static_cast<std::int64_t>(v));
+}
+
+// The same universe as Lowering::universe: enum values, or the declared
+// instances of a type followed by its phantom.
+const std::vector<std::int64_t>& Evaluator::universe(const Ty& elem) {
+  static const std::vector<std::int64_t> none;
+  if (elem.kind == Kind::Enum) return enumUniverse_[elem.decl];
+  if (elem.kind == Kind::Ref) return typeUniverse_[elem.decl];
+  return none;
+}
+
+Evaluator::Value Evaluator::attr(std::int64_t inst, int a) {
+  if (inst < 0 || inst >= instanceCount_) return std::nullopt;  // a phantom has no declared facts
+  if (inst == assumedInstance_ && a == assumedAttr_) return assumedValue_;
+  int f = m_.instances[inst].factOfAttr[a];
+  if (f < 0 || (hidden_ && (*hidden_)[f])) return std::nullopt;
+  if (reads_) reads_->push_back(f);
+  return m_.facts[f].value.scalar;
+}
+
+Evaluator::Value Evaluator::memberOf(std::int64_t inst, int a, std::int64_t elem) {
+  if (inst < 0 || inst >= instanceCount_) return std::nullopt;
+  int f = m_.instances[inst].factOfAttr[a];
+  if (f < 0 || (hidden_ && (*hidden_)[f])) return std::nullopt;
+  if (reads_) reads_->push_back(f);
+  const SetValue& s = m_.facts[f].value.set;
+  if (std::find(s.members.begin(), s.members.end(), elem) != s.members.end()) return 1;
+  if (!s.open) return 0;
+  return std::nullopt;
+}
+
+Evaluator::Value Evaluator::member(const TExpr& set, std::int64_t elem, Env& env) {
+  if (set.op == Op::SetLit) {
+    bool open = false;
+    for (const auto& k : set.kids) {
+      Value v = eval(*k, env);
+      if (!v) open = true;
+      else if (*v == elem) return 1;
+    }
+    if (open) return std::nullopt;
+    return 0;
+  }
+  if (set.op == Op::Attr) {
+    Value obj = eval(*set.kids[0], env);
+    if (!obj) return std::nullopt;
+    return memberOf(*obj, set.index, elem);
+  }
+  throw InternalError("member(): unsupported set expression");
+}
+
+namespace {
+using Value = Evaluator::Value;
+Value known(bool b) { return b ? 1 : 0; }
+}  // namespace
+
+Evaluator::Value Evaluator::eval(const TExpr& e, Env& env) {
+  auto E = [&](int k) { return eval(*e.kids[k], env); };
+  switch (e.op) {
+    case Op::Const: return e.value;
+    case Op::Var: return env.at(e.index);
+    case Op::Attr: {
+      Value obj = E(0);
+      if (!obj) return std::nullopt;
+      return attr(*obj, e.index);
+    }
+    case Op::Not: {
+      Value v = E(0);
+      return v ? known(*v == 0) : std::nullopt;
+    }
+    case Op::Neg: {
+      Value v = E(0);
+      return v ? Value(-*v) : std::nullopt;
+    }
+    case Op::And: {
+      Value a = E(0);
+      if (a && *a == 0) return 0;
+      Value b = E(1);
+      if (b && *b == 0) return 0;
+      return a && b ? Value(1) : std::nullopt;
+    }
+    case Op::Or: {
+      Value a = E(0);
+      if (a && *a != 0) return 1;
+      Value b = E(1);
+      if (b && *b != 0) return 1;
+      return a && b ? Value(0) : std::nullopt;
+    }
+    case Op::Implies: {
+      Value a = E(0);
+      if (a && *a == 0) return 1;
+      Value b = E(1);
+      if (b && *b != 0) return 1;
+      return a && b ? Value(0) : std::nullopt;
+    }
+    case Op::Eq:
+    case Op::Ne: {
+      bool eq;
+      if (e.kids[0]->ty.set) {
+        eq = true;
+        bool open = false;
+        for (auto u : universe(e.kids[0]->ty.element())) {
+          Value x = member(*e.kids[0], u, env), y = member(*e.kids[1], u, env);
+          if (!x || !y) open = true;
+          else if (*x != *y) eq = false;
+          if (!eq) break;
+        }
+        if (eq && open) return std::nullopt;
+      } else {
+        Value a = E(0), b = E(1);
+        if (!a || !b) return std::nullopt;
+        eq = e.kids[0]->ty.kind == Kind::Bool ? ((*a != 0) == (*b != 0)) : *a == *b;
+      }
+      return known(e.op == Op::Eq ? eq : !eq);
+    }
+    case Op::Lt: case Op::Le: case Op::Gt: case Op::Ge:
+    case Op::Add: case Op::Sub: case Op::Mul: {
+      Value a = E(0), b = E(1);
+      if (!a || !b) return std::nullopt;
+      std::int64_t r;
+      switch (e.op) {
+        case Op::Lt: return known(*a < *b);
+        case Op::Le: return known(*a <= *b);
+        case Op::Gt: return known(*a > *b);
+        case Op::Ge: return known(*a >= *b);
+        case Op::Add: if (__builtin_add_overflow(*a, *b, &r)) return std::nullopt; return r;
+        case Op::Sub: if (__builtin_sub_overflow(*a, *b, &r)) return std::nullopt; return r;
+        default: if (__builtin_mul_overflow(*a, *b, &r)) return std::nullopt; return r;
+      }
+    }
+    case Op::AddMonths: {
+      Value d = E(0), k = E(1);
+      if (!k) throw InternalError("month count is not a constant");
+      if (!d) return std::nullopt;
+      return calendar::addMonths(*d, *k);
+    }
+    case Op::In: {
+      Value x = E(0);
+      if (!x) return std::nullopt;
+      return member(*e.kids[1], *x, env);
+    }
+    case Op::SetLit: throw InternalError("a set literal cannot be evaluated as a scalar");
+    case Op::Exists:
+    case Op::Forall: {
+      // Exists: some member satisfies the body; Forall: every member does.
+      const bool exists = e.op == Op::Exists;
+      bool open = false;
+      if (env.size() <= static_cast<std::size_t>(e.index)) env.resize(e.index + 1, -1);
+      for (auto u : universe(e.kids[0]->ty.element())) {
+        Value mem = member(*e.kids[0], u, env);
+        if (mem && *mem == 0) continue;
+        std::int64_t saved = env[e.index];
+        env[e.index] = u;
+        Value body = eval(*e.kids[1], env);
+        env[e.index] = saved;
+        if (mem && body && (*body != 0) == exists) return known(exists);  // decided by this member
+        if (body && (*body != 0) != exists) continue;                       // this member changes nothing
+        open = true;
+      }
+      if (open) return std::nullopt;
+      return known(!exists);
+    }
+    case Op::Count: {
+      std::int64_t n = 0;
+      for (auto u : universe(e.kids[0]->ty.element())) {
+        Value mem = member(*e.kids[0], u, env);
+        if (!mem) return std::nullopt;
+        n += *mem != 0;
+      }
+      return n;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace samsvar

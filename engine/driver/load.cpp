@@ -1,0 +1,229 @@
+#include "engine/driver/load.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cstdlib>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <thread>
+
+#include "grammar/parse.hpp"
+#include "engine/sema/sema.hpp"
+
+namespace fs = std::filesystem;
+
+namespace samsvar {
+
+#ifndef SAMSVAR_SOURCE_RULES
+#define SAMSVAR_SOURCE_RULES ""
+#endif
+
+std::string bundledRulesDir(const char* argv0) {
+  if (const char* env = std::getenv("SAMSVAR_RULES"); env && *env) return env;
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (ec && argv0) exe = fs::absolute(argv0, ec);
+  for (fs::path dir = exe.parent_path(); !dir.empty(); dir = dir.parent_path()) {
+    if (fs::is_directory(dir / "rules", ec) && fs::exists(dir / "rules" / "felles.rules", ec))
+      return (dir / "rules").string();
+    if (dir == dir.parent_path()) break;
+  }
+  return SAMSVAR_SOURCE_RULES;
+}
+
+std::vector<std::string> collectFiles(const std::string& path, const std::vector<std::string>& exts,
+                                      Diagnostics& diags) {
+  std::vector<std::string> out;
+  std::error_code ec;
+  auto matches = [&](const fs::path& p) {
+    std::string s = p.string();
+    return std::any_of(exts.begin(), exts.end(), [&](const std::string& e) {
+      return s.size() >= e.size() && s.compare(s.size() - e.size(), e.size(), e) == 0;
+    });
+  };
+  if (fs::is_directory(path, ec)) {
+    for (fs::recursive_directory_iterator it(path, ec), end; it != end; it.increment(ec)) {
+      if (ec) break;
+      if (it->is_regular_file(ec) && matches(it->path())) out.push_back(it->path().string());
+    }
+    std::sort(out.begin(), out.end());
+  } else if (fs::exists(path, ec)) {
+    out.push_back(path);
+  } else {
+    diags.error("io.missing", Span{}, {"finner ikke " + path, "no such file or directory: " + path});
+  }
+  return out;
+}
+
+std::optional<ast::File> loadFile(SourceManager& sm, const std::string& path, const std::string& display,
+                                  Diagnostics& diags) {
+  std::uint32_t id = 0;
+  std::string err;
+  if (!sm.load(path, id, err)) {
+    diags.error("io.read", Span{}, {"kan ikke lese " + display + ": " + err, "cannot read " + display + ": " + err});
+    return std::nullopt;
+  }
+  if (display != path) {
+    // Re-register under the display name so messages never show machine paths.
+    id = sm.add(display, sm.text(id));
+  }
+  return parseFile(sm, id, diags);
+}
+
+namespace {
+/// Analyses a parsed case; an `against "tender.case"` clause is resolved
+/// relative to `path`'s folder (shown relative to `display`'s).
+std::optional<model::Model> analyzeLoadedCase(SourceManager& sm, const model::Model& rulebase,
+                                              const std::string& path, const std::string& display,
+                                              const ast::File& file, Diagnostics& diags,
+                                              const model::Model* tender);
+}  // namespace
+
+std::optional<model::Model> loadCase(SourceManager& sm, const model::Model& rulebase, const std::string& path,
+                                     const std::string& display, Diagnostics& diags, const model::Model* tender) {
+  auto file = loadFile(sm, path, display, diags);
+  if (!file) return std::nullopt;
+  return analyzeLoadedCase(sm, rulebase, path, display, *file, diags, tender);
+}
+
+std::optional<model::Model> loadCaseText(SourceManager& sm, const model::Model& rulebase, const std::string& name,
+                                         std::string text, Diagnostics& diags, const model::Model* tender) {
+  std::uint32_t id = sm.add(name, std::move(text));
+  auto file = parseFile(sm, id, diags);
+  if (!file) return std::nullopt;
+  return analyzeLoadedCase(sm, rulebase, name, name, *file, diags, tender);
+}
+
+std::vector<CaseSource> readCaseStream(SourceManager& sm, const std::string& name, std::string text,
+                                       Diagnostics& diags) {
+  std::uint32_t id = sm.add(name, std::move(text));
+  const std::string& all = sm.text(id);
+  std::vector<CaseSource> out;
+  std::size_t lineNo = 0;
+  for (std::size_t at = 0; at < all.size();) {
+    std::size_t end = all.find('\n', at);
+    if (end == std::string::npos) end = all.size();
+    ++lineNo;
+    std::string_view line(all.data() + at, end - at);
+    Span span = Span::of(id, static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(end));
+    std::size_t from = at;
+    at = end + 1;
+    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    nlohmann::json j = nlohmann::json::parse(line.begin(), line.end(), nullptr, false);
+    auto bad = [&](Bilingual msg) {
+      auto& d = diags.error("batch.line", span, std::move(msg));
+      d.help = Bilingual{"hver linje er et JSON-objekt: {\"path\": \"sak.case\"} eller "
+                     "{\"name\": \"sak.case\", \"text\": \"case \\\"…\\\" uses …\"}",
+                     "each line is a JSON object: {\"path\": \"case.case\"} or "
+                     "{\"name\": \"case.case\", \"text\": \"case \\\"…\\\" uses …\"}"};
+    };
+    if (j.is_discarded() || !j.is_object()) {
+      bad({"linje " + std::to_string(lineNo) + " er ikke et JSON-objekt",
+           "line " + std::to_string(lineNo) + " is not a JSON object"});
+      continue;
+    }
+    CaseSource c;
+    c.span = span;
+    (void)from;
+    if (j.contains("text") && j["text"].is_string()) {
+      c.text = j["text"].get<std::string>();
+      c.inline_ = true;
+      c.name = j.contains("name") && j["name"].is_string() ? j["name"].get<std::string>()
+                                                           : name + "#" + std::to_string(lineNo);
+    } else if (j.contains("path") && j["path"].is_string()) {
+      c.name = j["path"].get<std::string>();
+    } else {
+      bad({"linje " + std::to_string(lineNo) + " har verken \"path\" eller \"text\"",
+           "line " + std::to_string(lineNo) + " has neither \"path\" nor \"text\""});
+      continue;
+    }
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+namespace {
+std::optional<model::Model> analyzeLoadedCase(SourceManager& sm, const model::Model& rulebase,
+                                              const std::string& path, const std::string& display,
+                                              const ast::File& fileRef, Diagnostics& diags,
+                                              const model::Model* tender) {
+  const ast::File* file = &fileRef;
+  if (!file->against) return analyzeCase(tender ? *tender : rulebase, sm, *file, diags);
+  const ast::StringLit& against = *file->against;
+  fs::path tenderPath = fs::path(path).parent_path() / against.value;
+  std::string tenderDisplay = (fs::path(display).parent_path() / against.value).lexically_normal().generic_string();
+  std::error_code ec;
+  if (!fs::is_regular_file(tenderPath, ec)) {
+    diags.error("case.against_missing", against.span,
+                {"finner ikke anbudet " + tenderDisplay + " som tilbudet svarer på",
+                 "cannot find the tender " + tenderDisplay + " this offer answers"});
+    return std::nullopt;
+  }
+  auto tenderFile = loadFile(sm, tenderPath.string(), tenderDisplay, diags);
+  if (!tenderFile) return std::nullopt;
+  if (tenderFile->against) {
+    diags.error("case.against_chain", against.span,
+                {tenderDisplay + " svarer selv på et anbud; et tilbud svarer på ett anbud",
+                 tenderDisplay + " itself answers a tender; an offer answers one tender"});
+    return std::nullopt;
+  }
+  auto tenderModel = analyzeCase(rulebase, sm, *tenderFile, diags);
+  if (!tenderModel) return std::nullopt;
+  return analyzeCase(*tenderModel, sm, *file, diags);
+}
+}  // namespace
+
+std::optional<model::Model> loadRulebase(SourceManager& sm, const std::vector<RulePath>& paths,
+                                         Diagnostics& diags) {
+  // Read every file first (the source manager is not shared while it
+  // grows), then parse them on all cores: parsing is most of a one-case run.
+  std::vector<std::uint32_t> ids;
+  std::set<std::string> seen;
+  bool failed = false;
+  for (const auto& rp : paths) {
+    for (const auto& f : collectFiles(rp.path, {".rules"}, diags)) {
+      std::error_code ec;
+      std::string canon = fs::weakly_canonical(f, ec).string();
+      if (!seen.insert(canon).second) continue;
+      std::string display = f;
+      if (!rp.displayPrefix.empty()) {
+        fs::path rel = fs::relative(f, fs::is_directory(rp.path) ? fs::path(rp.path) : fs::path(rp.path).parent_path(), ec);
+        display = rp.displayPrefix + rel.generic_string();
+      }
+      std::uint32_t id = 0;
+      std::string err;
+      if (!sm.load(f, id, err)) {
+        diags.error("io.read", Span{}, {"kan ikke lese " + display + ": " + err, "cannot read " + display + ": " + err});
+        failed = true;
+        continue;
+      }
+      if (display != f) id = sm.add(display, sm.text(id));  // messages never show machine paths
+      ids.push_back(id);
+    }
+  }
+  std::vector<std::optional<ast::File>> parsed(ids.size());
+  std::vector<Diagnostics> fileDiags(ids.size());
+  std::atomic<std::size_t> next{0};
+  const SourceManager& csm = sm;
+  auto worker = [&] {
+    for (std::size_t i; (i = next++) < ids.size();) parsed[i] = parseFile(csm, ids[i], fileDiags[i]);
+  };
+  unsigned jobs = std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), ids.size());
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < jobs; ++t) pool.emplace_back(worker);
+  worker();
+  for (auto& t : pool) t.join();
+  std::vector<ast::File> files;
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    for (const auto& d : fileDiags[i].items()) diags.add(d);  // in file order: deterministic
+    if (parsed[i]) files.push_back(std::move(*parsed[i]));
+    else failed = true;
+  }
+  // Parse errors of every file are reported; semantic analysis of a partial
+  // rulebase would only add follow-on errors.
+  if (failed) return std::nullopt;
+  return analyzeModules(sm, files, diags);
+}
+
+}  // namespace samsvar

@@ -1,0 +1,65 @@
+// Loading files: rule modules (from files or directories) and cases, parsed
+// and analysed, with every problem collected as a diagnostic.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/ast.hpp"
+#include "core/diagnostic.hpp"
+#include "engine/sema/model.hpp"
+
+namespace samsvar {
+
+/// The bundled rules directory: $SAMSVAR_RULES, else `rules/` next to or
+/// above the executable, else the source tree's rules/.
+std::string bundledRulesDir(const char* argv0);
+
+/// Files under `path` (a file, or a directory searched recursively) whose
+/// names end in one of `extensions`, sorted. Missing paths are reported.
+std::vector<std::string> collectFiles(const std::string& path, const std::vector<std::string>& extensions,
+                                      Diagnostics& diags);
+
+/// Reads and parses one file; `display` is the name used in messages.
+std::optional<ast::File> loadFile(SourceManager& sm, const std::string& path, const std::string& display,
+                                  Diagnostics& diags);
+
+/// Loads and analyses a case file against a rulebase. An offer whose header
+/// says `against "tender.case"` (a path relative to the offer's folder) is
+/// analysed on top of that tender, so the tender's requirement rules see the
+/// offer's facts; a case without the clause is analysed on top of `tender`
+/// when given (the CLI's --against), else on the rulebase alone.
+std::optional<model::Model> loadCase(SourceManager& sm, const model::Model& rulebase, const std::string& path,
+                                     const std::string& display, Diagnostics& diags,
+                                     const model::Model* tender = nullptr);
+
+/// Same for a case given as text (a line of a JSON-lines stream).
+std::optional<model::Model> loadCaseText(SourceManager& sm, const model::Model& rulebase, const std::string& name,
+                                         std::string text, Diagnostics& diags,
+                                         const model::Model* tender = nullptr);
+
+/// One case of a JSON-lines stream: `{"path": "case.case"}` names a file,
+/// `{"name": "case.case", "text": "…"}` carries the case itself.
+struct CaseSource {
+  std::string name;   // the path, or the name shown in messages
+  std::string text;   // the case text when inline_
+  bool inline_ = false;
+  Span span;          // the line of the stream
+};
+/// Reads a JSON-lines stream of cases (registered in `sm` as `name`, so a bad
+/// line is reported as `name:line:col`). Blank lines are skipped.
+std::vector<CaseSource> readCaseStream(SourceManager& sm, const std::string& name, std::string text,
+                                       Diagnostics& diags);
+
+/// Loads and analyses rule modules from files and directories.
+/// `displayBase`: when non-empty, file names are shown relative to it with this prefix
+/// (the bundled rules print as `rules/…`, never as a path of this machine).
+struct RulePath {
+  std::string path;
+  std::string displayPrefix;  // e.g. "rules/" for the bundled rules; "" keeps the path as given
+};
+std::optional<model::Model> loadRulebase(SourceManager& sm, const std::vector<RulePath>& paths,
+                                         Diagnostics& diags);
+
+}  // namespace samsvar

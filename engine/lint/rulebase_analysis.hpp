@@ -1,0 +1,51 @@
+// Rule explanations with generated examples, and rulebase analysis: rules
+// that cannot be satisfied or never apply, contradicting pairs and rules
+// implied by others. Both reason over a generic world: one fresh instance of
+// every type, with every attribute unknown.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "engine/check/check.hpp"
+#include "engine/sema/model.hpp"
+
+namespace samsvar {
+
+/// Facts (one per line, in case syntax) of a generated example.
+struct RuleExample {
+  bool found = false;
+  std::vector<std::string> facts;  // "hoering1.closes = 2024-01-01"
+};
+
+struct RuleExplanation {
+  int rule = -1;
+  RuleExample satisfying;  // the rule applies and holds
+  RuleExample violating;   // the rule applies and fails
+};
+
+/// Generates a satisfying and a violating example for a rule.
+RuleExplanation explainRule(Checker& checker, const model::Model& rulebase, int rule);
+
+enum class AnalysisKind { unsatisfiable, never_applies, conflict, redundant };
+const char* analysisKindName(AnalysisKind k);
+
+struct AnalysisFinding {
+  AnalysisKind kind = AnalysisKind::unsatisfiable;
+  int rule = -1;
+  std::vector<int> others;            // conflict: the other rule; redundant: the rules that imply it
+  std::vector<std::string> witness;   // facts under which the finding shows
+  std::string intended;               // reason when documented as intended
+};
+
+struct AnalysisOptions {
+  bool conflicts = true;
+  bool redundancy = true;
+};
+
+/// Analyses the active rules of a rulebase. Permission rules (`require true`)
+/// and notices (`kan` rules with `require false`) are exempt by design.
+std::vector<AnalysisFinding> analyzeRulebase(Checker& checker, const model::Model& rulebase,
+                                             AnalysisOptions options = {});
+
+}  // namespace samsvar

@@ -1,0 +1,346 @@
+#include "engine/report/report.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <nlohmann/json.hpp>
+
+namespace samsvar {
+
+using namespace model;
+using nlohmann::ordered_json;
+
+const char* strengthName(ast::Strength s) {
+  switch (s) {
+    case ast::Strength::maa: return "må";
+    case ast::Strength::skal: return "skal";
+    case ast::Strength::boer: return "bør";
+    case ast::Strength::kan: return "kan";
+  }
+  return "skal";
+}
+
+namespace {
+
+bool binding(ast::Strength s) { return s == ast::Strength::maa || s == ast::Strength::skal; }
+
+std::string elementName(const Model& m, const Ty& t, std::int64_t v) {
+  if (t.kind == Kind::Ref && v >= static_cast<std::int64_t>(m.instances.size()))
+    return "?" + m.types[v - static_cast<std::int64_t>(m.instances.size())].name;
+  return valueText(m, t, v);
+}
+
+struct Counts {
+  std::map<Verdict, std::size_t> n;
+};
+
+Counts count(const CaseResult& r) {
+  Counts c;
+  for (const auto& f : r.findings) ++c.n[f.verdict];
+  return c;
+}
+
+std::string summaryLine(const Counts& c, Lang lang) {
+  auto get = [&](Verdict v) { auto it = c.n.find(v); return it == c.n.end() ? std::size_t{0} : it->second; };
+  std::vector<std::string> parts;
+  auto add = [&](Verdict v, const char* nb1, const char* nbN, const char* en1, const char* enN, bool always) {
+    std::size_t k = get(v);
+    if (!k && !always) return;
+    const char* w = lang == Lang::nb ? (k == 1 ? nb1 : nbN) : (k == 1 ? en1 : enN);
+    parts.push_back(std::to_string(k) + " " + w);
+  };
+  add(Verdict::violated, "brudd", "brudd", "violation", "violations", true);
+  add(Verdict::gap, "mangel", "mangler", "gap", "gaps", true);
+  add(Verdict::deviated, "avvik", "avvik", "deviation", "deviations", true);
+  add(Verdict::exempted, "unntak", "unntak", "exemption", "exemptions", false);
+  add(Verdict::unknown, "ukjent", "ukjente", "unknown", "unknown", false);
+  add(Verdict::satisfied, "oppfylt", "oppfylt", "satisfied", "satisfied", true);
+  add(Verdict::not_applicable, "ikke aktuell", "ikke aktuelle", "not applicable", "not applicable", false);
+  std::string s;
+  for (std::size_t i = 0; i < parts.size(); ++i) s += (i ? ", " : "") + parts[i];
+  return s;
+}
+
+std::string loc(const SourceManager& sm, const Span& s) {
+  if (!s.valid || s.file >= sm.size()) return "";
+  return sm.location(s);
+}
+
+ordered_json locJson(const SourceManager& sm, const Span& s) {
+  if (!s.valid || s.file >= sm.size()) return nullptr;
+  auto lc = sm.lineCol(s.file, s.begin);
+  return ordered_json{{"file", sm.name(s.file)}, {"line", lc.line}, {"column", lc.column}};
+}
+
+std::string joinIds(const std::vector<std::string>& ids) {
+  std::string s;
+  for (std::size_t i = 0; i < ids.size(); ++i) s += (i ? ", " : "") + ids[i];
+  return s;
+}
+
+/// " or later" (dates) / " or greater" (numbers, durations) after a value.
+std::string boundText(const std::string& bound, bool nb, bool date) {
+  if (bound == "on_or_after")
+    return date ? (nb ? " eller senere" : " or later") : (nb ? " eller større" : " or greater");
+  if (bound == "on_or_before")
+    return date ? (nb ? " eller tidligere" : " or earlier") : (nb ? " eller mindre" : " or smaller");
+  return "";
+}
+
+bool isDateAttr(const Model& m, int type, int attr) {
+  return type >= 0 && attr >= 0 && m.types[type].attrs[attr].ty.kind == Kind::Date;
+}
+
+std::string renderRepairText(const ReportInput& in) {
+  const RepairResult& r = *in.repair;
+  const Model& m = in.model;
+  bool nb = in.lang == Lang::nb;
+  std::string out = fmt::format("\n{}\n", nb ? "Minste reparasjon" : "Smallest repair");
+  switch (r.status) {
+    case RepairResult::Status::not_needed:
+      out += nb ? "  Ingen må/skal-regel er brutt eller åpen: ingenting å reparere.\n"
+                : "  No må/skal rule is violated or open: nothing to repair.\n";
+      return out;
+    case RepairResult::Status::unknown:
+      out += fmt::format("  {}: {}\n", nb ? "løseren ga opp" : "the solver gave up", r.reason);
+      return out;
+    case RepairResult::Status::impossible: {
+      out += nb ? "  Ingen endring av fakta kan oppfylle alle må/skal-regler; disse reglene er i konflikt for saken:\n"
+                : "  No change of facts can satisfy every må/skal rule; these rules conflict for this case:\n";
+      for (int rule : r.conflicting)
+        out += fmt::format("    {} ({}) {}\n", m.rules[rule].id, loc(in.sm, m.rules[rule].idSpan),
+                           m.rules[rule].title.in(in.lang));
+      return out;
+    }
+    case RepairResult::Status::found: break;
+  }
+  for (const auto& c : r.changes) {
+    std::string fixes = c.fixes.empty() ? "" : fmt::format(" ({} {})", nb ? "retter" : "fixes", joinIds(c.fixes));
+    const std::string& to = nb && !c.toNb.empty() ? c.toNb : c.to;
+    switch (c.kind) {
+      case RepairChange::Kind::change:
+        out += fmt::format("  {} {} {} {} {} {}{}{}\n    --> {}\n", nb ? "endre" : "change", c.path,
+                           nb ? "fra" : "from", c.from, nb ? "til" : "to", to, boundText(c.bound, nb, isDateAttr(m, c.type, c.attr)), fixes,
+                           loc(in.sm, c.span));
+        break;
+      case RepairChange::Kind::add:
+        out += fmt::format("  {} {} = {}{}{}\n    --> {}\n", nb ? "deklarer" : "declare", c.path, to,
+                           boundText(c.bound, nb, isDateAttr(m, c.type, c.attr)), fixes, loc(in.sm, c.span));
+        break;
+      case RepairChange::Kind::assume:
+        out += fmt::format("  {} {} = {}{} ({}){}\n    --> {}\n", nb ? "forutsetter" : "assumes", c.path, to,
+                           boundText(c.bound, nb, isDateAttr(m, c.type, c.attr)),
+                           nb ? "referansedata som ikke er deklarert; sjekk kilden" : "undeclared reference data; check the source",
+                           fixes, loc(in.sm, c.span));
+        break;
+      case RepairChange::Kind::add_instance:
+        // Shown inside the change of its set when that set changes too.
+        if (std::any_of(r.changes.begin(), r.changes.end(), [&](const RepairChange& o) {
+              return o.kind != RepairChange::Kind::add_instance && o.path == c.intoSet;
+            }))
+          break;
+        out += fmt::format("  {} {} {} {}{}\n", nb ? "legg til" : "add", to, nb ? "i" : "to", c.intoSet, fixes);
+        break;
+    }
+  }
+  return out;
+}
+
+ordered_json repairJson(const ReportInput& in) {
+  const RepairResult& r = *in.repair;
+  const Model& m = in.model;
+  static const char* status[] = {"not_needed", "found", "impossible", "unknown"};
+  ordered_json j{{"status", status[static_cast<int>(r.status)]}};
+  ordered_json changes = ordered_json::array();
+  for (const auto& c : r.changes) {
+    static const char* kinds[] = {"change", "add", "add_instance", "assume"};
+    ordered_json cj{{"kind", kinds[static_cast<int>(c.kind)]}};
+    if (c.kind == RepairChange::Kind::add_instance) {
+      cj["type"] = m.types[c.type].name;
+      cj["into"] = c.intoSet;
+    } else {
+      cj["attribute"] = c.path;
+    }
+    if (c.kind == RepairChange::Kind::change) cj["from"] = c.from;
+    cj["to"] = c.to;
+    if (!c.bound.empty()) cj["bound"] = c.bound;
+    cj["fixes"] = c.fixes;
+    cj["location"] = locJson(in.sm, c.span);
+    changes.push_back(cj);
+  }
+  j["changes"] = changes;
+  ordered_json conflicting = ordered_json::array();
+  for (int rule : r.conflicting) conflicting.push_back(m.rules[rule].id);
+  j["conflicting_rules"] = conflicting;
+  if (r.status == RepairResult::Status::unknown) j["reason"] = r.reason;
+  return j;
+}
+
+}  // namespace
+
+std::string ruleMessage(const Model& m, const Finding& f, Lang lang) {
+  const RuleInfo& rule = m.rules[f.rule];
+  std::string msg = rule.message ? rule.message->in(lang) : rule.title.in(lang);
+  for (std::size_t k = 0; k < rule.bindings.size(); ++k) {
+    std::string key = "{" + rule.bindings[k].var + "}";
+    std::string val = elementName(m, rule.bindings[k].ty, f.binding[k]);
+    for (std::size_t p = msg.find(key); p != std::string::npos; p = msg.find(key, p + val.size()))
+      msg.replace(p, key.size(), val);
+  }
+  return msg;
+}
+
+int exitCodeFor(const Model& m, const CaseResult& r, bool strict) {
+  for (const auto& f : r.findings) {
+    if (!binding(m.rules[f.rule].strength)) continue;
+    if (f.verdict == Verdict::violated) return 1;
+    if (strict && f.verdict == Verdict::gap) return 1;
+  }
+  return 0;
+}
+
+std::string renderText(const ReportInput& in) {
+  const Model& m = in.model;
+  const SourceManager& sm = in.sm;
+  bool nb = in.lang == Lang::nb;
+  std::string out;
+  out += fmt::format("{} «{}» ({})\n", nb ? "Sak" : "Case", m.caseTitle, sm.name(m.caseFile));
+
+  struct Section {
+    const char* nb;
+    const char* en;
+    std::function<bool(const Finding&)> pick;
+    const char* label;
+  };
+  auto strength = [&](const Finding& f) { return m.rules[f.rule].strength; };
+  std::vector<Section> sections = {
+      {"Brudd på må/skal-regler", "Violations of må/skal rules",
+       [&](const Finding& f) { return f.verdict == Verdict::violated && binding(strength(f)); }, "error"},
+      {"Brudd på bør-regler", "Violations of bør rules",
+       [&](const Finding& f) { return f.verdict == Verdict::violated && strength(f) == ast::Strength::boer; }, "warning"},
+      {"Mangler (avhenger av det som ikke er deklarert)", "Gaps (depend on what is not declared)",
+       [&](const Finding& f) { return f.verdict == Verdict::gap && strength(f) != ast::Strength::kan; }, "gap"},
+      {"Ukjent (løseren ga opp)", "Unknown (the solver gave up)",
+       [&](const Finding& f) { return f.verdict == Verdict::unknown; }, "unknown"},
+      {"Avvik", "Deviations", [&](const Finding& f) { return f.verdict == Verdict::deviated; }, "deviation"},
+      {"Unntak", "Exemptions", [&](const Finding& f) { return f.verdict == Verdict::exempted; }, "exemption"},
+      {"Råd (kan)", "Advice (kan)",
+       [&](const Finding& f) {
+         return strength(f) == ast::Strength::kan && (f.verdict == Verdict::violated || f.verdict == Verdict::gap);
+       },
+       "advice"},
+  };
+  for (const auto& sec : sections) {
+    std::string body;
+    for (const auto& f : in.result.findings) {
+      if (!sec.pick(f)) continue;
+      const RuleInfo& rule = m.rules[f.rule];
+      body += fmt::format("\n  {}[{}] {}: {}\n", sec.label, rule.id, strengthName(rule.strength),
+                          rule.title.in(in.lang));
+      if (!f.bindingText.empty()) body += fmt::format("    {} {}\n", nb ? "for" : "for", f.bindingText);
+      body += fmt::format("    --> {}\n", loc(sm, f.location));
+      body += fmt::format("    {}\n", ruleMessage(m, f, in.lang));
+      for (const auto& c : rule.sources) {
+        std::string where = c.file + (c.section.empty() ? "" : " " + c.section);
+        body += fmt::format("    {}: {}{}\n", nb ? "kilde" : "source", where,
+                            c.quote.empty() ? "" : " «" + c.quote + "»");
+      }
+      if (!f.because.empty()) {
+        body += fmt::format("    {}:\n", nb ? "fordi" : "because");
+        for (const auto& e : f.because) body += fmt::format("      {}  {}\n", loc(sm, e.span), e.what);
+      }
+      if (!f.gaps.empty()) {
+        body += fmt::format("    {}:\n", nb ? "avgjøres av det som ikke er deklarert" : "decided by what is not declared");
+        for (const auto& g : f.gaps) {
+          std::string bound =
+              boundText(g.bound, nb, g.instance >= 0 && isDateAttr(m, m.instances[g.instance].type, g.attr));
+          body += fmt::format("      {} {}; {} {}{} {} {}\n", nb ? "deklarer" : "declare", g.path,
+                              nb ? "f.eks." : "e.g.", nb && !g.suggestionNb.empty() ? g.suggestionNb : g.suggestion, bound, nb ? "oppfyller" : "satisfies",
+                              rule.id);
+        }
+      }
+      if (f.waiver >= 0) {
+        const Waiver& w = m.waivers[f.waiver];
+        body += fmt::format("    {} ({}): «{}»\n",
+                            w.exemption ? (nb ? "unntak med hjemmel" : "exemption with legal basis")
+                                        : (nb ? "avvik begrunnet" : "deviation justified"),
+                            loc(sm, w.span), w.text);
+        body += fmt::format("    {}: {}\n", nb ? "uten dette" : "without it",
+                            f.underlying == Verdict::violated ? (nb ? "brudd" : "violated") : (nb ? "mangel" : "gap"));
+      }
+      if (f.verdict == Verdict::unknown)
+        body += fmt::format("    {}: {}\n", nb ? "årsak" : "reason", f.unknownReason);
+    }
+    if (!body.empty()) out += fmt::format("\n{}\n{}", nb ? sec.nb : sec.en, body);
+  }
+  if (in.repair) out += renderRepairText(in);
+  out += "\n" + summaryLine(count(in.result), in.lang) + "\n";
+  return out;
+}
+
+std::string renderJson(const ReportInput& in, bool compact) {
+  const Model& m = in.model;
+  const SourceManager& sm = in.sm;
+  ordered_json j;
+  j["schema"] = "https://samsvar.no/schema/report/v1";
+  j["version"] = 1;
+  j["case"] = {{"file", sm.name(m.caseFile)}, {"title", m.caseTitle}};
+  j["lang"] = in.lang == Lang::nb ? "nb" : "en";
+  Counts c = count(in.result);
+  ordered_json summary = ordered_json::object();
+  for (Verdict v : {Verdict::violated, Verdict::gap, Verdict::deviated, Verdict::exempted, Verdict::unknown,
+                    Verdict::satisfied, Verdict::not_applicable})
+    summary[verdictName(v)] = c.n.count(v) ? c.n.at(v) : 0;
+  j["summary"] = summary;
+  j["summary_text"] = summaryLine(c, in.lang);
+  j["exit_code"] = exitCodeFor(m, in.result, in.strict);
+  ordered_json findings = ordered_json::array();
+  for (const auto& f : in.result.findings) {
+    const RuleInfo& rule = m.rules[f.rule];
+    ordered_json o;
+    o["rule"] = rule.id;
+    o["strength"] = strengthName(rule.strength);
+    o["verdict"] = verdictName(f.verdict);
+    if (f.verdict != f.underlying) o["underlying"] = verdictName(f.underlying);
+    ordered_json b = ordered_json::object();
+    for (std::size_t k = 0; k < rule.bindings.size(); ++k)
+      b[rule.bindings[k].var] = elementName(m, rule.bindings[k].ty, f.binding[k]);
+    o["binding"] = b;
+    o["title"] = {{"nb", rule.title.nb}, {"en", rule.title.en}};
+    o["message"] = {{"nb", ruleMessage(m, f, Lang::nb)}, {"en", ruleMessage(m, f, Lang::en)}};
+    ordered_json src = ordered_json::array();
+    for (const auto& s : rule.sources) src.push_back({{"file", s.file}, {"section", s.section}, {"quote", s.quote}});
+    o["source"] = src;
+    o["location"] = locJson(sm, f.location);
+    o["rule_location"] = locJson(sm, rule.idSpan);
+    ordered_json facts = ordered_json::array();
+    for (const auto& e : f.because) {
+      ordered_json fj = locJson(sm, e.span);
+      fj["fact"] = e.what;
+      facts.push_back(fj);
+    }
+    o["explanation"] = facts;
+    ordered_json gaps = ordered_json::array();
+    for (const auto& g : f.gaps) {
+      ordered_json gj{{"attribute", g.path}, {"suggestion", g.suggestion}};
+      if (!g.bound.empty()) gj["bound"] = g.bound;
+      gaps.push_back(gj);
+    }
+    o["gaps"] = gaps;
+    if (f.waiver >= 0) {
+      const Waiver& w = m.waivers[f.waiver];
+      ordered_json wj{{"kind", w.exemption ? "exemption" : "deviation"}, {"text", w.text}};
+      wj["location"] = locJson(sm, w.span);
+      o["waiver"] = wj;
+    }
+    if (f.verdict == Verdict::unknown) o["unknown_reason"] = f.unknownReason;
+    findings.push_back(o);
+  }
+  j["findings"] = findings;
+  if (in.repair) j["repair"] = repairJson(in);
+  return (compact ? j.dump() : j.dump(2)) + "\n";
+}
+
+}  // namespace samsvar

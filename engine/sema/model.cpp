@@ -1,0 +1,55 @@
+#include "engine/sema/model.hpp"
+
+#include "core/calendar.hpp"
+
+namespace samsvar::model {
+
+int Model::internText(const std::string& s) {
+  auto [it, inserted] = textIds.try_emplace(s, static_cast<int>(texts.size()));
+  if (inserted) texts.push_back(s);
+  return it->second;
+}
+
+std::vector<int> Model::instancesOf(int type) const {
+  std::vector<int> out;
+  for (std::size_t i = 0; i < instances.size(); ++i)
+    if (instances[i].type == type && !instances[i].phantom) out.push_back(static_cast<int>(i));
+  return out;
+}
+
+std::string typeName(const Model& m, const Ty& t) {
+  std::string base;
+  switch (t.kind) {
+    case Kind::Bool: base = "bool"; break;
+    case Kind::Int: base = "int"; break;
+    case Kind::Date: base = "date"; break;
+    case Kind::Duration: base = "duration"; break;
+    case Kind::Months: base = "months"; break;
+    case Kind::Text: base = "text"; break;
+    case Kind::Enum: base = t.decl >= 0 ? m.enums[t.decl].name : "enum"; break;
+    case Kind::Ref: base = t.decl >= 0 ? m.types[t.decl].name : "type"; break;
+  }
+  return t.set ? "set<" + base + ">" : base;
+}
+
+std::string valueText(const Model& m, const Ty& t, std::int64_t v) {
+  switch (t.kind) {
+    case Kind::Bool: return v ? "true" : "false";
+    case Kind::Int: return std::to_string(v);
+    case Kind::Date: return calendar::isoDate(v);
+    case Kind::Duration: return std::to_string(v) + (v == 1 ? " day" : " days");
+    case Kind::Months: return std::to_string(v) + (v == 1 ? " month" : " months");
+    case Kind::Text:
+      return v >= 0 && v < static_cast<std::int64_t>(m.texts.size()) ? "\"" + m.texts[v] + "\""
+                                                                      : "\"…\"";
+    case Kind::Enum:
+      return v >= 0 && v < static_cast<std::int64_t>(m.enums[t.decl].values.size())
+                 ? m.enums[t.decl].values[v]
+                 : "?";
+    case Kind::Ref:
+      return v >= 0 && v < static_cast<std::int64_t>(m.instances.size()) ? m.instances[v].name : "?";
+  }
+  return "?";
+}
+
+}  // namespace samsvar::model

@@ -1,0 +1,192 @@
+// The checked model: what semantic analysis produces and lowering consumes.
+// Every name is resolved to an index and every expression carries its type,
+// so later stages never look names up again.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/ast.hpp"
+#include "core/diagnostic.hpp"
+#include "core/source.hpp"
+
+namespace samsvar::model {
+
+/// Scalar kinds of values. `Months` is the type of a calendar-month literal,
+/// which only appears as the right operand of date ± months.
+enum class Kind { Bool, Int, Date, Duration, Months, Text, Enum, Ref };
+
+struct Ty {
+  Kind kind = Kind::Bool;
+  int decl = -1;     // enum index (Enum) or type index (Ref)
+  bool set = false;  // set<…> of the element kind above
+  bool operator==(const Ty&) const = default;
+  Ty element() const { return Ty{kind, decl, false}; }
+};
+
+struct EnumInfo {
+  std::string name;
+  bool ordered = false;
+  std::vector<std::string> values;
+  std::vector<Span> valueSpans;
+  std::string module;
+  Span span;
+};
+
+struct AttrInfo {
+  std::string name;
+  Ty ty;
+  std::string doc;
+  Span span;
+};
+
+struct TypeInfo {
+  std::string name;
+  std::vector<AttrInfo> attrs;
+  std::unordered_map<std::string, int> attrIndex;
+  std::string module;
+  Span span;
+};
+
+/// A written set value: members are enum value indices or instance indices.
+struct SetValue {
+  std::vector<int> members;
+  bool open = false;  // `{ a, ... }`
+};
+
+/// A declared attribute value. Scalars are encoded as integers: bool 0/1,
+/// int, date (days since 1970-01-01), duration (days), enum value index,
+/// instance index (Ref), text id (interned; "" is id 0).
+struct FactValue {
+  std::int64_t scalar = 0;
+  SetValue set;  // when the attribute's type is a set
+};
+
+struct Fact {
+  int instance = -1;
+  int attr = -1;
+  FactValue value;
+  Span span;  // the `name = value` assignment
+};
+
+struct Instance {
+  std::string name;
+  int type = -1;
+  std::string module;  // empty for case instances
+  bool phantom = false;  // an unknown further member of open sets (not declared)
+  std::vector<int> factOfAttr;  // attr index -> fact index or -1
+  Span span;
+};
+
+/// Typed expression tree. One uniform node keeps lowering a single switch.
+enum class Op {
+  Const,      // value in `value` (scalar encoding as for facts)
+  Var,        // bound variable `index` (binding or quantifier slot)
+  Attr,       // kids[0].attr `index`
+  Not, Neg,
+  And, Or, Implies,
+  Eq, Ne, Lt, Le, Gt, Ge,
+  Add, Sub, Mul,
+  AddMonths,  // kids[0] date, kids[1] int months (may be negative)
+  In,         // kids[0] element, kids[1] set
+  SetLit,     // kids = elements; `value` != 0 when open
+  Exists, Forall,  // `index` = variable slot, kids[0] set, kids[1] body
+  Count,      // kids[0] set
+};
+
+struct TExpr;
+using TExprPtr = std::shared_ptr<const TExpr>;
+struct TExpr {
+  Op op = Op::Const;
+  Ty ty;
+  std::int64_t value = 0;
+  int index = -1;
+  std::vector<TExprPtr> kids;
+  Span span;
+};
+
+struct Citation {
+  std::string file;
+  std::string section;
+  std::string quote;
+  Span span;
+};
+
+struct Binding {
+  std::string var;
+  Ty ty;          // element type: Ref(type) or Enum(enum)
+  TExprPtr set;   // null: every instance of the type / every enum value
+  Span span;
+};
+
+struct RuleInfo {
+  std::string id;
+  ast::Strength strength = ast::Strength::skal;
+  Bilingual title;
+  std::optional<Bilingual> message;
+  std::vector<Citation> sources;
+  std::vector<Binding> bindings;  // slots 0..n-1 of Var
+  int slots = 0;                  // bindings + quantifier variables
+  TExprPtr when;                  // may be null
+  TExprPtr require;
+  std::string module;             // empty for a case's own rules
+  Span span;
+  Span idSpan;
+};
+
+/// A declared deviation (reason) or exemption (legal basis).
+struct Waiver {
+  int rule = -1;
+  int target = -1;  // instance index, or -1 for every binding
+  bool exemption = false;
+  std::string text;
+  Span span;
+};
+
+struct ModuleInfo {
+  std::string name;
+  std::string title;
+  std::vector<std::string> imports;
+  std::uint32_t file = 0;
+  Span span;
+};
+
+/// The whole checked world of one case (or of a rulebase alone).
+struct Model {
+  std::vector<ModuleInfo> modules;
+  std::vector<EnumInfo> enums;
+  std::vector<TypeInfo> types;
+  std::vector<Instance> instances;
+  std::vector<Fact> facts;
+  std::vector<RuleInfo> rules;
+  std::vector<Waiver> waivers;
+  std::vector<std::string> texts{std::string()};  // interned text values; id 0 = ""
+
+  // Lookup tables.
+  std::unordered_map<std::string, int> enumByName, typeByName, instanceByName, ruleById,
+      moduleByName;
+  std::unordered_map<std::string, int> textIds{{std::string(), 0}};
+
+  // The case (absent for a rulebase).
+  bool isCase = false;
+  std::string caseTitle;
+  std::uint32_t caseFile = 0;
+  std::vector<int> activeRules;  // rules checked for this case, in rule-id order
+
+  int internText(const std::string& s);
+  /// Declared (non-phantom) instances of a type, in declaration order.
+  std::vector<int> instancesOf(int type) const;
+};
+
+/// Human-readable type name ("date", "set<TargetGroup>", …).
+std::string typeName(const Model& m, const Ty& t);
+/// A scalar value printed for users (dates as ISO, enum value names, instance
+/// names, texts quoted, durations as "N days").
+std::string valueText(const Model& m, const Ty& t, std::int64_t v);
+
+}  // namespace samsvar::model

@@ -1,0 +1,25 @@
+// Semantic analysis: name resolution across modules, type checking and the
+// checks a parser cannot make. Produces the checked model.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "core/ast.hpp"
+#include "core/diagnostic.hpp"
+#include "engine/sema/model.hpp"
+
+namespace samsvar {
+
+/// Analyses rule modules (and any case files, which are rejected here) into a
+/// rulebase. Returns nullopt if any error was reported.
+std::optional<model::Model> analyzeModules(const SourceManager& sm,
+                                           const std::vector<ast::File>& modules,
+                                           Diagnostics& diags);
+
+/// Analyses one case against a rulebase; the result holds the rulebase plus
+/// the case's instances, facts, rules and waivers. Nullopt on any error.
+std::optional<model::Model> analyzeCase(const model::Model& rulebase, const SourceManager& sm,
+                                        const ast::File& caseFile, Diagnostics& diags);
+
+}  // namespace samsvar

@@ -1,0 +1,431 @@
+#include "engine/smt/lower.hpp"
+
+#include <algorithm>
+#include <unordered_set>
+
+#include "core/calendar.hpp"
+#include "core/errors.hpp"
+
+namespace samsvar {
+
+using namespace model;
+
+Lowering::Lowering(z3::context& ctx, const Model& m, bool substituteFacts, bool fixModuleFacts)
+    : ctx_(ctx), m_(m), substitute_(substituteFacts), fixModules_(fixModuleFacts),
+      instanceCount_(static_cast<std::int64_t>(m.instances.size())) {}
+
+bool Lowering::substitutesFact(int f) const {
+  if (f < 0) return false;
+  if (static_cast<std::size_t>(f) < free_.size() && free_[f]) return false;
+  return substitute_ || (fixModules_ && !m_.instances[m_.facts[f].instance].module.empty());
+}
+
+int Lowering::typeOfInstance(std::int64_t i) const {
+  return isPhantom(i) ? phantomType(i) : m_.instances[i].type;
+}
+
+std::vector<std::int64_t> Lowering::declaredUniverse(const Ty& elem) const {
+  std::vector<std::int64_t> out;
+  if (elem.kind == Kind::Enum) {
+    for (std::size_t v = 0; v < m_.enums[elem.decl].values.size(); ++v) out.push_back(static_cast<std::int64_t>(v));
+  } else if (elem.kind == Kind::Ref) {
+    for (int i : m_.instancesOf(elem.decl)) out.push_back(i);
+  }
+  return out;
+}
+
+std::vector<std::int64_t> Lowering::universe(const Ty& elem) const {
+  auto out = declaredUniverse(elem);
+  if (elem.kind == Kind::Ref) out.push_back(instanceCount_ + elem.decl);  // the phantom
+  return out;
+}
+
+std::string Lowering::elementName(const Ty& elem, std::int64_t v) const {
+  if (elem.kind == Kind::Ref && isPhantom(v)) return "?" + m_.types[phantomType(v)].name;
+  return valueText(m_, elem, v);
+}
+
+const VarInfo* Lowering::varInfo(const std::string& name) const {
+  auto it = varInfo_.find(name);
+  return it == varInfo_.end() ? nullptr : &it->second;
+}
+
+z3::expr Lowering::phantomExists(int type) {
+  std::int64_t ph = instanceCount_ + type;
+  z3::expr_vector alts(ctx_);
+  for (std::size_t i = 0; i < m_.instances.size(); ++i) {
+    const TypeInfo& ti = m_.types[m_.instances[i].type];
+    for (std::size_t a = 0; a < ti.attrs.size(); ++a)
+      if (ti.attrs[a].ty.set && ti.attrs[a].ty.kind == Kind::Ref && ti.attrs[a].ty.decl == type)
+        alts.push_back(memberTerm(static_cast<std::int64_t>(i), static_cast<int>(a), ph));
+  }
+  return alts.empty() ? ctx_.bool_val(false) : z3::mk_or(alts);
+}
+
+const z3::expr* Lowering::auxSource(const std::string& name) const {
+  auto it = auxSource_.find(name);
+  return it == auxSource_.end() ? nullptr : &it->second;
+}
+
+std::vector<z3::expr> Lowering::definitionsFor(const z3::expr& e) const {
+  std::vector<z3::expr> out;
+  std::vector<bool> taken(auxDefs_.size(), false);
+  std::vector<z3::expr> todo{e};
+  std::unordered_set<unsigned> seen;
+  while (!todo.empty()) {
+    z3::expr x = todo.back();
+    todo.pop_back();
+    if (!x.is_app() || !seen.insert(x.id()).second) continue;
+    if (x.num_args() == 0 && x.decl().decl_kind() == Z3_OP_UNINTERPRETED) {
+      if (auto d = domainOf_.find(x.id()); d != domainOf_.end()) out.push_back(d->second);
+      if (auxDefs_.empty()) continue;
+      auto it = auxDefOf_.find(x.decl().name().str());
+      if (it != auxDefOf_.end() && !taken[it->second]) {
+        taken[it->second] = true;
+        out.push_back(auxDefs_[it->second]);
+        todo.push_back(auxDefs_[it->second]);  // a date may itself be a month shift
+      }
+      continue;
+    }
+    for (unsigned i = 0; i < x.num_args(); ++i) todo.push_back(x.arg(i));
+  }
+  return out;
+}
+
+std::vector<z3::expr> Lowering::allDefinitions() const { return auxDefs_; }
+
+std::vector<z3::expr> Lowering::takeDomainConstraints() {
+  std::vector<z3::expr> out;
+  out.swap(pendingDomain_);
+  return out;
+}
+
+z3::expr Lowering::attrVar(std::int64_t inst, int attr) {
+  auto key = std::make_pair(inst, attr);
+  if (auto it = attrVars_.find(key); it != attrVars_.end()) return it->second;
+  const AttrInfo& a = m_.types[typeOfInstance(inst)].attrs[attr];
+  std::string instName = isPhantom(inst) ? "?" + m_.types[phantomType(inst)].name : m_.instances[inst].name;
+  std::string name = instName + "." + a.name;
+  z3::expr v = a.ty.kind == Kind::Bool ? ctx_.bool_const(name.c_str()) : ctx_.int_const(name.c_str());
+  switch (a.ty.kind) {
+    case Kind::Enum:
+      pendingDomain_.push_back(v >= 0 && v < static_cast<int>(m_.enums[a.ty.decl].values.size()));
+      domainOf_.emplace(v.id(), pendingDomain_.back());
+      break;
+    case Kind::Ref: {
+      z3::expr_vector alts(ctx_);
+      auto targets = declaredRefsOnly_ && !isPhantom(inst) ? declaredUniverse(a.ty) : universe(a.ty);
+      if (targets.empty()) targets = universe(a.ty);
+      for (auto u : targets) alts.push_back(v == ctx_.int_val(static_cast<int64_t>(u)));
+      pendingDomain_.push_back(z3::mk_or(alts));
+      domainOf_.emplace(v.id(), pendingDomain_.back());
+      break;
+    }
+    case Kind::Date: {
+      auto lo = *calendar::dayNumber(calendar::kMinYear, 1, 1);
+      auto hi = *calendar::dayNumber(calendar::kMaxYear, 12, 31);
+      pendingDomain_.push_back(v >= ctx_.int_val(static_cast<int64_t>(lo)) &&
+                               v <= ctx_.int_val(static_cast<int64_t>(hi)));
+      domainOf_.emplace(v.id(), pendingDomain_.back());
+      break;
+    }
+    default: break;
+  }
+  varInfo_[name] = VarInfo{static_cast<int>(inst), attr, -1};
+  attrVars_.emplace(key, v);
+  return v;
+}
+
+z3::expr Lowering::memberVar(std::int64_t inst, int attr, std::int64_t elem) {
+  auto key = std::make_tuple(inst, attr, elem);
+  if (auto it = memberVars_.find(key); it != memberVars_.end()) return it->second;
+  const AttrInfo& a = m_.types[typeOfInstance(inst)].attrs[attr];
+  std::string instName = isPhantom(inst) ? "?" + m_.types[phantomType(inst)].name : m_.instances[inst].name;
+  std::string name = instName + "." + a.name + "∋" + elementName(a.ty.element(), elem);
+  z3::expr v = ctx_.bool_const(name.c_str());
+  varInfo_[name] = VarInfo{static_cast<int>(inst), attr, elem};
+  memberVars_.emplace(key, v);
+  return v;
+}
+
+z3::expr Lowering::attrTerm(std::int64_t inst, int attr) {
+  if (!isPhantom(inst)) {
+    int f = m_.instances[inst].factOfAttr[attr];
+    if (substitutesFact(f)) {
+      const AttrInfo& a = m_.types[m_.instances[inst].type].attrs[attr];
+      std::int64_t v = m_.facts[f].value.scalar;
+      if (a.ty.kind == Kind::Bool) return ctx_.bool_val(v != 0);
+      return ctx_.int_val(static_cast<int64_t>(v));
+    }
+  }
+  return attrVar(inst, attr);
+}
+
+z3::expr Lowering::memberTerm(std::int64_t inst, int attr, std::int64_t elem) {
+  if (!isPhantom(inst)) {
+    int f = m_.instances[inst].factOfAttr[attr];
+    if (substitutesFact(f)) {
+      const SetValue& s = m_.facts[f].value.set;
+      bool in = std::find(s.members.begin(), s.members.end(), elem) != s.members.end();
+      if (in) return ctx_.bool_val(true);
+      if (!s.open) return ctx_.bool_val(false);
+    }
+  }
+  return memberVar(inst, attr, elem);
+}
+
+z3::expr Lowering::factConstraint(int f) {
+  const Fact& fact = m_.facts[f];
+  const AttrInfo& a = m_.types[m_.instances[fact.instance].type].attrs[fact.attr];
+  if (a.ty.set) {
+    z3::expr_vector parts(ctx_);
+    const SetValue& s = fact.value.set;
+    for (auto u : universe(a.ty.element())) {
+      bool in = std::find(s.members.begin(), s.members.end(), u) != s.members.end();
+      if (in) parts.push_back(memberVar(fact.instance, fact.attr, u));
+      else if (!s.open) parts.push_back(!memberVar(fact.instance, fact.attr, u));
+    }
+    return z3::mk_and(parts);
+  }
+  z3::expr v = attrVar(fact.instance, fact.attr);
+  if (a.ty.kind == Kind::Bool) return v == ctx_.bool_val(fact.value.scalar != 0);
+  return v == ctx_.int_val(static_cast<int64_t>(fact.value.scalar));
+}
+
+std::optional<std::int64_t> Lowering::concreteRef(const TExpr& e, Env& env) {
+  if (e.op == Op::Var) return env.at(e.index);
+  if (e.op == Op::Const) return e.value;
+  z3::expr v = lower(e, env).simplify();
+  int64_t n;
+  if (v.is_numeral_i64(n)) return n;
+  return std::nullopt;
+}
+
+z3::expr Lowering::member(const TExpr& set, std::int64_t elem, Env& env) {
+  if (set.op == Op::SetLit) {
+    z3::expr_vector alts(ctx_);
+    for (const auto& k : set.kids) {
+      if (auto c = concreteRef(*k, env)) {
+        if (*c == elem) return ctx_.bool_val(true);
+      } else {
+        alts.push_back(lower(*k, env) == ctx_.int_val(static_cast<int64_t>(elem)));
+      }
+    }
+    return alts.empty() ? ctx_.bool_val(false) : z3::mk_or(alts);
+  }
+  if (set.op == Op::Attr) {
+    const TExpr& obj = *set.kids[0];
+    if (auto c = concreteRef(obj, env)) return memberTerm(*c, set.index, elem);
+    z3::expr r = lower(obj, env);
+    auto cands = universe(obj.ty);
+    z3::expr out = memberTerm(cands.back(), set.index, elem);
+    for (auto it = cands.rbegin() + 1; it != cands.rend(); ++it)
+      out = z3::ite(r == ctx_.int_val(static_cast<int64_t>(*it)), memberTerm(*it, set.index, elem), out);
+    return out;
+  }
+  throw InternalError("member(): unsupported set expression");
+}
+
+// Symbolic calendar arithmetic works on March-based years: year Y runs from
+// 1 March of civil year Y to the end of February of Y + 1, and month index
+// mp counts from March (0) to February (11), so the leap day is the last day
+// of such a year. For Y in [1900, 2099] (civil dates 1900-03-01 to
+// 2100-02-28) the Gregorian corrections -Y/100 + Y/400 are the constant -15
+// and a year is a leap year exactly when 4 divides it: the day number is
+// linear in Y, Y/4, a table over mp, and d (Hinnant's days_from_civil,
+// simplified). The general formula with /100 and /400 made a repair with
+// two unknown dates take 20 s; this one keeps it in milliseconds.
+namespace {
+constexpr int kMarchYearMin = 1900;
+constexpr int kMarchYearMax = 2099;
+constexpr int kDaysBeforeMonth[12] = {0, 31, 61, 92, 122, 153, 184, 214, 245, 275, 306, 337};
+constexpr int kDaysInMonth[12] = {31, 30, 31, 30, 31, 31, 30, 31, 30, 31, 31, 28};  // Feb: +1 in leap years
+}  // namespace
+
+z3::expr Lowering::daysFromMarchYear(const z3::expr& y, const z3::expr& mp, const z3::expr& d) {
+  z3::expr before = ctx_.int_val(kDaysBeforeMonth[11]);
+  for (int i = 10; i >= 0; --i) before = z3::ite(mp == i, ctx_.int_val(kDaysBeforeMonth[i]), before);
+  return 365 * y + y / 4 - 15 + before + d - 1 - 719468;
+}
+
+z3::expr Lowering::daysInMarchMonth(const z3::expr& y, const z3::expr& mp) {
+  // February of March-based year y lies in civil year y + 1.
+  z3::expr out = z3::ite(z3::mod(y + 1, 4) == 0, ctx_.int_val(29), ctx_.int_val(28));
+  for (int i = 10; i >= 0; --i) out = z3::ite(mp == i, ctx_.int_val(kDaysInMonth[i]), out);
+  return out;
+}
+
+z3::expr Lowering::addMonths(const z3::expr& date, std::int64_t k) {
+  int64_t n;
+  z3::expr s = date.simplify();
+  if (s.is_numeral_i64(n)) return ctx_.int_val(static_cast<int64_t>(calendar::addMonths(n, k)));
+  // Symbolic date: decompose into year, month and day (unique for each day
+  // number), shift the month and clamp the day (domstolloven § 148).
+  std::string tag = "#" + std::to_string(fresh_++);
+  z3::expr y = ctx_.int_const(("year" + tag).c_str());
+  z3::expr mp = ctx_.int_const(("month" + tag).c_str());
+  z3::expr d = ctx_.int_const(("day" + tag).c_str());
+  for (const char* part : {"year", "month", "day"}) {
+    auxSource_.emplace(part + tag, date);
+    auxDefOf_.emplace(part + tag, static_cast<int>(auxDefs_.size()));
+  }
+  std::int64_t kq = k >= 0 ? k / 12 : -((-k + 11) / 12);  // floor(k / 12)
+  std::int64_t kr = k - 12 * kq;                           // 0..11
+  z3::expr wrap = mp + static_cast<int>(kr) >= 12;
+  z3::expr y2 = y + static_cast<int>(kq) + z3::ite(wrap, ctx_.int_val(1), ctx_.int_val(0));
+  z3::expr mp2 = mp + static_cast<int>(kr) - z3::ite(wrap, ctx_.int_val(12), ctx_.int_val(0));
+  auto inRange = [&](const z3::expr& yy) { return yy >= kMarchYearMin && yy <= kMarchYearMax; };
+  auxDefs_.push_back(inRange(y) && inRange(y2) && mp >= 0 && mp <= 11 && d >= 1 &&
+                     d <= daysInMarchMonth(y, mp) && date == daysFromMarchYear(y, mp, d));
+  z3::expr last = daysInMarchMonth(y2, mp2);
+  return daysFromMarchYear(y2, mp2, z3::ite(d <= last, d, last));
+}
+
+z3::expr Lowering::lower(const TExpr& e, Env& env) {
+  auto key = std::make_pair(&e, env);
+  if (auto it = memo_.find(key); it != memo_.end()) return it->second;
+  auto L = [&](int k) { return lower(*e.kids[k], env); };
+  z3::expr out(ctx_);
+  switch (e.op) {
+    case Op::Const:
+      out = e.ty.kind == Kind::Bool && !e.ty.set ? ctx_.bool_val(e.value != 0)
+                                                 : ctx_.int_val(static_cast<int64_t>(e.value));
+      break;
+    case Op::Var: {
+      std::int64_t v = env.at(e.index);
+      out = e.ty.kind == Kind::Bool ? ctx_.bool_val(v != 0) : ctx_.int_val(static_cast<int64_t>(v));
+      break;
+    }
+    case Op::Attr: {
+      const TExpr& obj = *e.kids[0];
+      if (auto c = concreteRef(obj, env)) {
+        out = attrTerm(*c, e.index);
+      } else {
+        z3::expr r = lower(obj, env);
+        auto cands = universe(obj.ty);
+        out = attrTerm(cands.back(), e.index);
+        for (auto it = cands.rbegin() + 1; it != cands.rend(); ++it)
+          out = z3::ite(r == ctx_.int_val(static_cast<int64_t>(*it)), attrTerm(*it, e.index), out);
+      }
+      break;
+    }
+    case Op::Not: out = !L(0); break;
+    case Op::Neg: out = -L(0); break;
+    case Op::And: out = L(0) && L(1); break;
+    case Op::Or: out = L(0) || L(1); break;
+    case Op::Implies: out = z3::implies(L(0), L(1)); break;
+    case Op::Eq:
+    case Op::Ne: {
+      if (e.kids[0]->ty.set) {
+        z3::expr_vector parts(ctx_);
+        for (auto u : universe(e.kids[0]->ty.element()))
+          parts.push_back(member(*e.kids[0], u, env) == member(*e.kids[1], u, env));
+        out = z3::mk_and(parts);
+        if (e.op == Op::Ne) out = !out;
+      } else {
+        out = e.op == Op::Eq ? L(0) == L(1) : L(0) != L(1);
+      }
+      break;
+    }
+    case Op::Lt: out = L(0) < L(1); break;
+    case Op::Le: out = L(0) <= L(1); break;
+    case Op::Gt: out = L(0) > L(1); break;
+    case Op::Ge: out = L(0) >= L(1); break;
+    case Op::Add: out = L(0) + L(1); break;
+    case Op::Sub: out = L(0) - L(1); break;
+    case Op::Mul: out = L(0) * L(1); break;
+    case Op::AddMonths: {
+      int64_t k;
+      z3::expr months = L(1).simplify();
+      if (!months.is_numeral_i64(k)) throw InternalError("month count is not a constant");
+      out = addMonths(L(0), k);
+      break;
+    }
+    case Op::In: {
+      const TExpr& elem = *e.kids[0];
+      if (auto c = concreteRef(elem, env)) {
+        out = member(*e.kids[1], *c, env);
+      } else {
+        z3::expr x = L(0);
+        z3::expr_vector alts(ctx_);
+        for (auto u : universe(elem.ty)) alts.push_back(x == ctx_.int_val(static_cast<int64_t>(u)) && member(*e.kids[1], u, env));
+        out = z3::mk_or(alts);
+      }
+      break;
+    }
+    case Op::SetLit: throw InternalError("a set literal cannot be lowered as a scalar");
+    case Op::Exists:
+    case Op::Forall: {
+      z3::expr_vector parts(ctx_);
+      const TExpr& set = *e.kids[0];
+      for (auto u : universe(set.ty.element())) {
+        z3::expr mem = member(set, u, env);
+        if (mem.is_false()) continue;
+        if (env.size() <= static_cast<std::size_t>(e.index)) env.resize(e.index + 1, -1);
+        std::int64_t saved = env[e.index];
+        env[e.index] = u;
+        z3::expr body = lower(*e.kids[1], env);
+        env[e.index] = saved;
+        parts.push_back(e.op == Op::Exists ? (mem && body) : z3::implies(mem, body));
+      }
+      out = e.op == Op::Exists ? (parts.empty() ? ctx_.bool_val(false) : z3::mk_or(parts))
+                               : (parts.empty() ? ctx_.bool_val(true) : z3::mk_and(parts));
+      break;
+    }
+    case Op::Count: {
+      z3::expr sum = ctx_.int_val(0);
+      for (auto u : universe(e.kids[0]->ty.element()))
+        sum = sum + z3::ite(member(*e.kids[0], u, env), ctx_.int_val(1), ctx_.int_val(0));
+      out = sum;
+      break;
+    }
+  }
+  memo_.emplace(std::move(key), out);
+  return out;
+}
+
+namespace {
+void enumerateBindings(Lowering& low, const RuleInfo& rule, bool prune, bool phantoms, std::size_t k,
+                       Lowering::Env& env, std::vector<z3::expr>& conds,
+                       const std::function<void(Lowering::Env&, const std::vector<z3::expr>&)>& each) {
+  if (k == rule.bindings.size()) {
+    each(env, conds);
+    return;
+  }
+  const Binding& b = rule.bindings[k];
+  for (auto u : phantoms ? low.universe(b.ty) : low.declaredUniverse(b.ty)) {
+    env[k] = u;
+    if (b.set || (b.ty.kind == Kind::Ref && low.isPhantom(u))) {
+      z3::expr mem = (b.set ? low.member(*b.set, u, env) : low.phantomExists(b.ty.decl)).simplify();
+      if (prune && mem.is_false()) continue;
+      if (low.isPhantom(u) && mem.is_false()) continue;
+      conds.push_back(mem);
+      enumerateBindings(low, rule, prune, phantoms, k + 1, env, conds, each);
+      conds.pop_back();
+    } else {
+      enumerateBindings(low, rule, prune, phantoms, k + 1, env, conds, each);
+    }
+  }
+  env[k] = -1;
+}
+}  // namespace
+
+void forEachBinding(Lowering& low, const RuleInfo& rule, bool prune,
+                    const std::function<void(Lowering::Env&, const std::vector<z3::expr>&)>& each,
+                    bool phantoms) {
+  Lowering::Env env(std::max(rule.slots, 1), -1);
+  std::vector<z3::expr> conds;
+  enumerateBindings(low, rule, prune, phantoms, 0, env, conds, each);
+}
+
+RuleTerms ruleTerms(Lowering& low, const RuleInfo& rule, Lowering::Env& env,
+                    const std::vector<z3::expr>& memberships) {
+  z3::context& ctx = low.context();
+  z3::expr_vector parts(ctx);
+  for (const auto& c : memberships) parts.push_back(c);
+  if (rule.when) parts.push_back(low.lower(*rule.when, env));
+  z3::expr app = parts.empty() ? ctx.bool_val(true) : z3::mk_and(parts);
+  return RuleTerms{app, low.lower(*rule.require, env)};
+}
+
+}  // namespace samsvar

@@ -1,0 +1,131 @@
+// Lowering of the checked model to Z3 terms. INTERNAL to engine/: this header
+// includes Z3 and must only be included by engine .cpp files.
+#pragma once
+
+#include <z3++.h>
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "engine/sema/model.hpp"
+
+namespace samsvar {
+
+/// What a Z3 constant created by lowering stands for.
+struct VarInfo {
+  int instance = -1;  // may be a phantom index (>= model.instances.size())
+  int attr = -1;
+  std::int64_t element = -1;  // set membership: the element; -1 for a scalar attribute
+};
+
+/// Lowers expressions of one case model. Declared facts are either
+/// substituted as constants (fast checking) or kept as variables whose values
+/// are asserted under tracking literals (unsat cores).
+class Lowering {
+ public:
+  /// With `substituteFacts`, every declared fact is a constant. Without it,
+  /// facts are variables, except, with `fixModuleFacts`, the facts of rule
+  /// modules (reference data a case cannot change), which stay constants.
+  Lowering(z3::context& ctx, const model::Model& m, bool substituteFacts, bool fixModuleFacts = false);
+  /// Keeps these declared facts as variables although facts are otherwise
+  /// substituted (repair: the facts it may change). Indexed by fact.
+  void setFreeFacts(std::vector<bool> free) { free_ = std::move(free); }
+  /// References held by declared instances point only at declared instances
+  /// (repair: "set step to an undeclared plan step" repairs nothing).
+  void setDeclaredRefsOnly(bool on) { declaredRefsOnly_ = on; }
+  /// The declared value of fact `fact` is substituted as a constant.
+  bool substitutesFact(int fact) const;
+
+  using Env = std::vector<std::int64_t>;
+
+  z3::expr lower(const model::TExpr& e, Env& env);
+  /// Membership of `element` in the set denoted by `set`.
+  z3::expr member(const model::TExpr& set, std::int64_t element, Env& env);
+
+  /// Universe of an element type: enum values, or declared instances plus
+  /// one phantom (an undeclared further instance) for types.
+  std::vector<std::int64_t> universe(const model::Ty& elem) const;
+  /// Declared elements only (bindings never range over phantoms).
+  std::vector<std::int64_t> declaredUniverse(const model::Ty& elem) const;
+
+  /// Domain constraints of variables created since the last call (value
+  /// ranges of enum, reference and date attributes; cheap, asserted once).
+  std::vector<z3::expr> takeDomainConstraints();
+  /// What a query about `e` needs besides `e`: the definitions of the
+  /// auxiliary calendar variables it depends on (transitively) and the value
+  /// ranges of the variables it mentions. They are asserted only with the
+  /// query that needs them: asserted once for good, every later check of the
+  /// case would pay for every symbolic month deadline and every variable of
+  /// every rule (a case with 300 open rules spent most of its time there).
+  std::vector<z3::expr> definitionsFor(const z3::expr& e) const;
+  /// Every auxiliary definition created so far (for one-shot queries).
+  std::vector<z3::expr> allDefinitions() const;
+  /// The constraint of one declared fact (tracked mode).
+  z3::expr factConstraint(int fact);
+
+  const VarInfo* varInfo(const std::string& name) const;
+  /// For an auxiliary variable of calendar arithmetic: the date it decomposes.
+  const z3::expr* auxSource(const std::string& name) const;
+  bool isPhantom(std::int64_t instance) const { return instance >= instanceCount_; }
+  int phantomType(std::int64_t instance) const { return static_cast<int>(instance - instanceCount_); }
+  /// Display name of an element of an element type.
+  std::string elementName(const model::Ty& elem, std::int64_t v) const;
+
+  z3::context& context() { return ctx_; }
+  /// The phantom of `type` is a member of some set of a declared instance.
+  z3::expr phantomExists(int type);
+  z3::expr attrTerm(std::int64_t instance, int attr);
+  z3::expr memberTerm(std::int64_t instance, int attr, std::int64_t element);
+
+ private:
+  z3::expr attrVar(std::int64_t instance, int attr);
+  z3::expr memberVar(std::int64_t instance, int attr, std::int64_t element);
+  std::optional<std::int64_t> concreteRef(const model::TExpr& e, Env& env);
+  z3::expr addMonths(const z3::expr& date, std::int64_t months);
+  z3::expr daysFromMarchYear(const z3::expr& y, const z3::expr& mp, const z3::expr& d);
+  z3::expr daysInMarchMonth(const z3::expr& y, const z3::expr& mp);
+  int typeOfInstance(std::int64_t instance) const;
+
+  z3::context& ctx_;
+  const model::Model& m_;
+  bool substitute_;
+  bool fixModules_;
+  std::vector<bool> free_;
+  bool declaredRefsOnly_ = false;
+  std::int64_t instanceCount_;
+  std::map<std::pair<std::int64_t, int>, z3::expr> attrVars_;
+  std::map<std::tuple<std::int64_t, int, std::int64_t>, z3::expr> memberVars_;
+  std::map<std::pair<const model::TExpr*, Env>, z3::expr> memo_;
+  std::unordered_map<std::string, VarInfo> varInfo_;
+  std::unordered_map<std::string, z3::expr> auxSource_;
+  std::unordered_map<std::string, int> auxDefOf_;  // aux variable name -> index into auxDefs_
+  std::vector<z3::expr> auxDefs_;
+  std::vector<z3::expr> pendingDomain_;
+  std::unordered_map<unsigned, z3::expr> domainOf_;  // variable id -> its value range
+  int fresh_ = 0;
+};
+
+/// Calls `each(env, memberships)` for every binding of `rule` over declared
+/// instances (or enum values); `memberships` are the set-membership
+/// conditions of `x in set` bindings. With `prune`, bindings whose membership
+/// is certainly false are skipped.
+/// With `phantoms`, rules are also bound to the phantom of each type, gated
+/// by its membership in some set (used by repair, which may add members).
+void forEachBinding(Lowering& low, const model::RuleInfo& rule, bool prune,
+                    const std::function<void(Lowering::Env&, const std::vector<z3::expr>&)>& each,
+                    bool phantoms = false);
+
+/// Applicability (memberships and `when`) and requirement of a rule binding.
+struct RuleTerms {
+  z3::expr app;
+  z3::expr req;
+  z3::expr phi() const { return z3::implies(app, req); }
+};
+RuleTerms ruleTerms(Lowering& low, const model::RuleInfo& rule, Lowering::Env& env,
+                    const std::vector<z3::expr>& memberships);
+
+}  // namespace samsvar

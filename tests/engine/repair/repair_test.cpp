@@ -1,0 +1,122 @@
+// Minimal repairs: changing a date, adding a missing member, declaring an
+// undeclared fact, and rules that conflict so no repair exists. Every found
+// repair is applied and re-checked.
+#include <gtest/gtest.h>
+
+#include "harness.hpp"
+#include "engine/repair/repair.hpp"
+#include "test_rules.hpp"
+
+using namespace samsvar;
+using namespace samsvar::testing;
+
+namespace {
+
+Run check(const std::string& body) {
+  auto run = runTexts({{"t.rules", kTestModule}}, "case \"test\" uses t\n" + body);
+  EXPECT_TRUE(run.checked) << run.errors();
+  return run;
+}
+
+/// Applies the repair and asserts that no må/skal rule is violated or open.
+void expectRepairWorks(Run& run, const RepairResult& r) {
+  Checker checker;
+  model::Model fixed = applyRepair(*run.model, r);
+  CaseResult again = checker.check(fixed);
+  EXPECT_EQ(exitCodeFor(fixed, again, true), 0) << renderText(ReportInput{run.sm, fixed, again, Lang::en});
+}
+
+TEST(Repair, MovesADateToTheNearestCompliantValue) {
+  auto run = check(R"(
+p: Product { level = anbefalt  consultations = { h1 } }
+h1: Consultation { kind = hoering  opens = 2024-03-01  closes = 2024-04-05  note = "kort frist"  open_to_all = true }
+)");
+  Checker checker;
+  RepairResult r = computeRepair(checker, *run.model, run.result);
+  ASSERT_EQ(r.status, RepairResult::Status::found);
+  ASSERT_EQ(r.changes.size(), 1u);
+  EXPECT_EQ(r.changes[0].kind, RepairChange::Kind::change);
+  EXPECT_EQ(r.changes[0].path, "h1.closes");
+  EXPECT_EQ(r.changes[0].from, "2024-04-05");
+  EXPECT_EQ(r.changes[0].to, "2024-04-12");
+  // Every later date works too, and the report says so.
+  EXPECT_EQ(r.changes[0].bound, "on_or_after");
+  EXPECT_NE(renderText(ReportInput{run.sm, *run.model, run.result, Lang::en, false, &r})
+                .find("change h1.closes from 2024-04-05 to 2024-04-12 or later (fixes H-6W)"),
+            std::string::npos);
+  EXPECT_EQ(r.changes[0].fixes, std::vector<std::string>{"H-6W"});
+  expectRepairWorks(run, r);
+}
+
+TEST(Repair, AddsAMissingMemberToACompleteSet) {
+  auto run = check(R"(
+p: Product { level = anbefalt  consultations = { i1 } }
+i1: Consultation { kind = innspillsrunde  opens = 2024-01-01  closes = 2024-02-01  open_to_all = true }
+)");
+  Checker checker;
+  RepairResult r = computeRepair(checker, *run.model, run.result);
+  ASSERT_EQ(r.status, RepairResult::Status::found);
+  bool addsHearing = false;
+  for (const auto& c : r.changes)
+    if (c.kind == RepairChange::Kind::add_instance && c.to.find("kind = hoering") != std::string::npos) addsHearing = true;
+  bool changesKind = false;
+  for (const auto& c : r.changes) changesKind |= c.path == "i1.kind";
+  EXPECT_TRUE(addsHearing || changesKind) << "a hearing must be added (or the round turned into one)";
+  expectRepairWorks(run, r);
+}
+
+TEST(Repair, DeclaresWhatAGapNeeds) {
+  auto run = check(R"(
+p: Product { level = anbefalt  consultations = { h1 } }
+h1: Consultation { kind = hoering  opens = 2024-03-01  open_to_all = true  note = "" }
+)");
+  Checker checker;
+  RepairResult r = computeRepair(checker, *run.model, run.result);
+  ASSERT_EQ(r.status, RepairResult::Status::found);
+  ASSERT_FALSE(r.changes.empty());
+  EXPECT_EQ(r.changes[0].kind, RepairChange::Kind::add);
+  EXPECT_EQ(r.changes[0].path, "h1.closes");
+  // The nearest compliant date (the bound the check reports for the gap),
+  // not whatever value the solver happens to pick.
+  const Finding* gap = run.finding("H-3M");
+  ASSERT_TRUE(gap && !gap->gaps.empty());
+  EXPECT_EQ(gap->gaps[0].bound, "on_or_after");
+  EXPECT_EQ(r.changes[0].to, gap->gaps[0].suggestion);
+  EXPECT_EQ(r.changes[0].to, "2024-06-01");
+  expectRepairWorks(run, r);
+}
+
+TEST(Repair, NotNeededWhenCompliant) {
+  auto run = check(R"(
+p: Product { level = anbefalt  consultations = { h1 } }
+h1: Consultation { kind = hoering  opens = 2024-01-01  closes = 2024-04-01  open_to_all = true }
+)");
+  Checker checker;
+  EXPECT_EQ(computeRepair(checker, *run.model, run.result).status, RepairResult::Status::not_needed);
+}
+
+TEST(Repair, ConflictingRulesAreNamedWhenNoRepairExists) {
+  const char* conflicting = R"(module c "conflict"
+type Thing { flag: bool }
+rule C-1 må
+  title nb "på" en "on"
+  source "x"
+  for t: Thing
+  require t.flag
+rule C-2 skal
+  title nb "av" en "off"
+  source "x"
+  for t: Thing
+  require not t.flag
+)";
+  auto run = runTexts({{"c.rules", conflicting}}, "case \"x\" uses c\nt1: Thing { flag = true }\n");
+  ASSERT_TRUE(run.checked) << run.errors();
+  Checker checker;
+  RepairResult r = computeRepair(checker, *run.model, run.result);
+  ASSERT_EQ(r.status, RepairResult::Status::impossible);
+  ASSERT_EQ(r.conflicting.size(), 2u);
+  EXPECT_EQ(run.model->rules[r.conflicting[0]].id, "C-1");
+  EXPECT_EQ(run.model->rules[r.conflicting[1]].id, "C-2");
+}
+
+}  // namespace

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The pipeline's one-way dependencies, checked on every #include:
+#   core ← grammar ← driver;  core ← engine/sema ← engine/smt ← engine/check ←
+#   engine/repair ← engine/report;  engine/check ← engine/lint;  cli on top.
+# A folder may include its own headers and those of the folders listed for it.
+# Only grammar/parse.hpp is public in grammar/; only engine/smt/ sees z3++.h.
+set -u
+cd "$(dirname "$0")/.."
+declare -A allowed=(
+  [core]="core"
+  [grammar]="core grammar"
+  [engine/sema]="core engine/sema"
+  [engine/smt]="core engine/sema engine/smt"
+  [engine/check]="core engine/sema engine/smt engine/check"
+  [engine/repair]="core engine/sema engine/smt engine/check engine/repair"
+  [engine/lint]="core engine/sema engine/smt engine/check engine/lint"
+  [engine/report]="core engine/sema engine/check engine/repair engine/lint engine/report"
+  [engine/driver]="core grammar/parse.hpp engine/sema engine/driver"
+  [cli]="core grammar/parse.hpp engine cli"
+)
+status=0
+for folder in "${!allowed[@]}"; do
+  while IFS=: read -r file line inc; do
+    target=$(sed -E 's/.*#include "([^"]+)".*/\1/' <<<"$inc")
+    ok=0
+    for a in ${allowed[$folder]}; do
+      case "$target" in "$a"|"$a"/*) ok=1 ;; esac
+    done
+    # Inside grammar/ everything is reachable; from outside only parse.hpp.
+    [ "$folder" != grammar ] && case "$target" in grammar/*) [ "$target" = grammar/parse.hpp ] || ok=0 ;; esac
+    if [ $ok -eq 0 ]; then
+      echo "$file:$line: $folder/ must not include \"$target\""
+      status=1
+    fi
+  done < <(grep -Hn "#include \"" $(find "$folder" -name "*.[ch]pp") 2>/dev/null)
+done
+# Z3 is seen by engine/smt/ only (tests and bench may reach it directly).
+while IFS= read -r hit; do
+  case "$hit" in engine/smt/*) ;; *) echo "$hit: only engine/smt/ may include z3++.h"; status=1 ;; esac
+done < <(grep -rln 'include <z3++.h>\|include <z3.h>' core grammar engine cli)
+[ $status -eq 0 ] && echo "layering: ok"
+exit $status
