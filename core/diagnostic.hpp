@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/source.hpp"
+#include "core/suggest.hpp"
 #include "core/text.hpp"
 
 namespace samsvar {
@@ -57,12 +58,5 @@ std::string render(const SourceManager& sm, const Diagnostic& d, Lang lang, bool
 /// Renders all diagnostics in order, followed by a count line when there are errors.
 std::string renderAll(const SourceManager& sm, const Diagnostics& diags, Lang lang,
                       bool color = false);
-
-/// Edit distance for "did you mean" suggestions (code points).
-std::size_t editDistance(const std::string& a, const std::string& b);
-
-/// The closest candidate within a small distance, if any.
-std::optional<std::string> closestName(const std::string& name,
-                                       const std::vector<std::string>& candidates);
 
 }  // namespace samsvar

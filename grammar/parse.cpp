@@ -89,22 +89,6 @@ Expected describeExpected(const std::string& which) {
   return {which, {"forventet " + shown, "expected " + shown}, std::nullopt};
 }
 
-/// The candidate closest to `word` (a misspelling: at most 1 edit for short
-/// words, 2 for longer ones), if any.
-std::optional<std::string> suggest(const std::string& word,
-                                   const std::vector<std::string>& candidates) {
-  std::optional<std::string> best;
-  std::size_t bestDistance = word.size() >= 4 ? 3 : 2;
-  for (const auto& c : candidates) {
-    std::size_t d = editDistance(word, c);
-    if (d > 0 && d < bestDistance) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
 class Driver {
  public:
   Driver(const SourceManager& sm, std::uint32_t fileId, Diagnostics& diags)
@@ -213,7 +197,7 @@ std::size_t Driver::reportFailure(std::size_t start, bool isHeader) {
     // misspelt or superfluous part of it rather than a new declaration.
     auto& d = diags_.error("parse.unexpected", at,
                            {"uventet `" + word + "`", "unexpected `" + word + "`"});
-    auto unit = suggest(word, {"days", "day", "weeks", "week", "months", "month", "dager", "dag",
+    auto unit = closestName(word, {"days", "day", "weeks", "week", "months", "month", "dager", "dag",
                                "uker", "uke", "måneder", "måned"});
     if (unit && previousIsNumber(at.begin))
       d.help = Bilingual{"mente du `" + *unit + "`?", "did you mean `" + *unit + "`?"};
@@ -223,7 +207,7 @@ std::size_t Driver::reportFailure(std::size_t start, bool isHeader) {
     return at.begin;
   }
   auto& d = diags_.error("parse.expected", at, {"forventet deklarasjon", "expected declaration"});
-  if (auto kw = suggest(word, {"rule", "type", "enum", "deviation", "exemption"})) {
+  if (auto kw = closestName(word, {"rule", "type", "enum", "deviation", "exemption"})) {
     d.help = Bilingual{"mente du `" + *kw + "`?", "did you mean `" + *kw + "`?"};
   } else {
     d.help = Bilingual{"en deklarasjon begynner med `rule`, `type`, `enum`, `deviation`, `exemption` "

@@ -1,5 +1,7 @@
 #include "grammar/scan.hpp"
 
+#include "grammar/lexical.hpp"
+
 #include <algorithm>
 #include <array>
 
@@ -7,14 +9,10 @@ namespace samsvar::scan {
 
 namespace {
 
-constexpr bool isIdentStart(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
-}
-constexpr bool isIdentChar(unsigned char c) { return isIdentStart(c) || (c >= '0' && c <= '9'); }
-constexpr bool isDigit(unsigned char c) { return c >= '0' && c <= '9'; }
-constexpr bool isSpace(unsigned char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
+using lexical::isDigit;
+using lexical::isIdentChar;
+using lexical::isIdentStart;
+using lexical::isSpace;
 
 unsigned char at(std::string_view text, std::size_t i) {
   return i < text.size() ? static_cast<unsigned char>(text[i]) : 0;

@@ -13,6 +13,8 @@
 #include <boost/spirit/home/x3.hpp>
 #include <boost/spirit/home/x3/support/utility/error_reporting.hpp>
 
+#include "grammar/lexical.hpp"
+
 namespace samsvar::grammar {
 
 namespace x3 = boost::spirit::x3;
@@ -36,15 +38,11 @@ struct byte_parser : x3::char_parser<byte_parser<Pred>> {
   }
 };
 
-constexpr bool isIdentStart(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
-}
-constexpr bool isIdentChar(unsigned char c) { return isIdentStart(c) || (c >= '0' && c <= '9'); }
-constexpr bool isDigit(unsigned char c) { return c >= '0' && c <= '9'; }
-constexpr bool isSpace(unsigned char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-constexpr bool isStringChar(unsigned char c) { return c != '"' && c != '\\' && c != '\n'; }
+using lexical::isDigit;
+using lexical::isIdentChar;
+using lexical::isIdentStart;
+using lexical::isSpace;
+using lexical::isStringChar;
 
 inline constexpr byte_parser<isIdentStart> ident_start{};
 inline constexpr byte_parser<isIdentChar> ident_char{};
