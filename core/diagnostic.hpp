@@ -27,24 +27,40 @@ struct Diagnostic {
   Span span;
   std::vector<DiagNote> notes;
   std::optional<Bilingual> help;
+  /// False for errors about a file that is not a samsvar file at all: its
+  /// text may be anything (a password file named by mistake), so none of it
+  /// is echoed.
+  bool showSource = true;
 };
 
-/// Collects diagnostics of one run.
+/// Collects diagnostics of one run. Holds at most kMaxStored; the rest are
+/// counted, never lost silently (a file of 100,000 broken lines must not
+/// produce 100,000 messages).
 class Diagnostics {
  public:
+  static constexpr std::size_t kMaxStored = 10'000;
+
   Diagnostic& error(std::string code, Span span, Bilingual message);
   Diagnostic& warning(std::string code, Span span, Bilingual message);
-  void add(Diagnostic d) { items_.push_back(std::move(d)); }
+  void add(Diagnostic d);
 
   bool hasErrors() const;
   std::size_t errorCount() const;
   const std::vector<Diagnostic>& items() const { return items_; }
   /// Sorts by file, offset and code, and drops exact duplicates.
   void sort();
-  void clear() { items_.clear(); }
+  void clear() {
+    items_.clear();
+    dropped_ = droppedErrors_ = 0;
+  }
+  /// Diagnostics not stored because kMaxStored was reached.
+  std::size_t dropped() const { return dropped_; }
 
  private:
+  Diagnostic& push(Diagnostic d);
   std::vector<Diagnostic> items_;
+  std::size_t dropped_ = 0, droppedErrors_ = 0;
+  Diagnostic overflow_;  // what error()/warning() return once the store is full
 };
 
 /// Renders one diagnostic:
@@ -55,7 +71,12 @@ class Diagnostics {
 ///   help: ...
 std::string render(const SourceManager& sm, const Diagnostic& d, Lang lang, bool color = false);
 
-/// Renders all diagnostics in order, followed by a count line when there are errors.
+/// Renders all diagnostics in order, at most kMaxShownPerFile per file (then
+/// one line saying how many more there are), followed by a count line when
+/// there are errors. Text from the input is shown with control characters
+/// made visible (core/text.hpp), long source lines are cut around the
+/// underline and long messages are shortened.
+inline constexpr std::size_t kMaxShownPerFile = 50;
 std::string renderAll(const SourceManager& sm, const Diagnostics& diags, Lang lang,
                       bool color = false);
 

@@ -3,14 +3,20 @@
 #include <algorithm>
 #include <cstring>
 #include <mutex>
-#include <fstream>
-#include <sstream>
+#include <cerrno>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace samsvar {
 
 std::uint32_t SourceManager::add(std::string name, std::string text) {
   File f;
   f.name = std::move(name);
+  if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
+  for (std::size_t i = text.find('\r'); i != std::string::npos; i = text.find('\r', i + 1))
+    if (i + 1 == text.size() || text[i + 1] != '\n') text[i] = '\n';
   f.text = std::move(text);
   f.lineStarts.push_back(0);
   const char* begin = f.text.data();
@@ -22,19 +28,64 @@ std::uint32_t SourceManager::add(std::string name, std::string text) {
   return static_cast<std::uint32_t>(files_.size() - 1);
 }
 
-bool SourceManager::load(const std::string& path, std::uint32_t& id, std::string& error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error = "cannot open file";
+bool SourceManager::load(const std::string& path, std::uint32_t& id, Bilingual& error,
+                         std::uintmax_t maxBytes) {
+  const std::string shown = "`" + escapeControls(path) + "`";
+  // O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then tells
+  // what was opened, so a path swapped between a check and the open is
+  // still refused.
+  int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) {
+    int err = errno;
+    if (err == ENOENT || err == ENOTDIR)
+      error = {"finner ikke " + shown, "cannot find " + shown};
+    else if (err == EACCES || err == EPERM)
+      error = {"har ikke lov til å lese " + shown, "no permission to read " + shown};
+    else
+      error = {"kan ikke åpne " + shown + " (" + std::strerror(err) + ")",
+               "cannot open " + shown + " (" + std::strerror(err) + ")"};
     return false;
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) {
-    error = "cannot read file";
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  struct stat st{};
+  if (::fstat(fd, &st) != 0) {
+    error = {"kan ikke lese " + shown, "cannot read " + shown};
     return false;
   }
-  id = add(path, ss.str());
+  if (S_ISDIR(st.st_mode)) {
+    error = {shown + " er en mappe, ikke en fil", shown + " is a directory, not a file"};
+    return false;
+  }
+  if (!S_ISREG(st.st_mode)) {
+    error = {shown + " er ikke en vanlig fil (en FIFO, en enhet eller en socket); samsvar leser bare vanlige filer",
+             shown + " is not a regular file (a FIFO, a device or a socket); samsvar reads regular files only"};
+    return false;
+  }
+  const std::string limit = std::to_string(maxBytes >> 20) + " MiB";
+  auto tooLarge = [&] {
+    error = {shown + " er større enn grensen på " + limit, shown + " is larger than the limit of " + limit};
+    return false;
+  };
+  if (static_cast<std::uintmax_t>(st.st_size) > maxBytes) return tooLarge();
+  // Read to the end rather than trusting st_size: files under /proc report 0.
+  std::string text;
+  char buf[1 << 16];
+  while (true) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      error = {"kan ikke lese " + shown + " (" + std::strerror(errno) + ")",
+               "cannot read " + shown + " (" + std::strerror(errno) + ")"};
+      return false;
+    }
+    if (n == 0) break;
+    if (text.size() + static_cast<std::size_t>(n) > maxBytes) return tooLarge();
+    text.append(buf, static_cast<std::size_t>(n));
+  }
+  id = add(path, std::move(text));
   return true;
 }
 

@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/text.hpp"
+
 namespace samsvar {
 
 /// A byte range [begin, end) inside one source file.
@@ -44,9 +46,25 @@ struct LineCol {
 class SourceManager {
  public:
   /// Adds a file with the given display name and contents; returns its id.
+  /// A UTF-8 byte-order mark is dropped, and a carriage return that does not
+  /// end a CRLF pair (old Mac line ends) becomes a line feed, so every later
+  /// step sees one convention and locations count lines as an editor does.
   std::uint32_t add(std::string name, std::string text);
-  /// Reads a file from disk; returns false (and leaves `error`) if it cannot.
-  bool load(const std::string& path, std::uint32_t& id, std::string& error);
+  /// Reads a regular file of at most `maxBytes` from disk; returns false and
+  /// says why in `error` (nb and en, naming the path) if it cannot. Never
+  /// blocks on a FIFO and never reads a device.
+  bool load(const std::string& path, std::uint32_t& id, Bilingual& error,
+            std::uintmax_t maxBytes = kDefaultMaxFileBytes);
+  /// The same with the English reason only (tests and benchmarks).
+  bool load(const std::string& path, std::uint32_t& id, std::string& error) {
+    Bilingual e;
+    bool ok = load(path, id, e);
+    error = e.en;
+    return ok;
+  }
+
+  /// Input files larger than this are refused (64 MiB).
+  static constexpr std::uintmax_t kDefaultMaxFileBytes = std::uintmax_t{64} << 20;
 
   const std::string& name(std::uint32_t file) const { return get(file).name; }
   const std::string& text(std::uint32_t file) const { return get(file).text; }

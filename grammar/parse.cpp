@@ -14,6 +14,7 @@
 #include <functional>
 #include <string_view>
 
+#include "core/errors.hpp"
 #include "grammar/scan.hpp"
 #include "grammar/x3/ast.hpp"
 #include "grammar/x3/config.hpp"
@@ -219,9 +220,31 @@ std::size_t Driver::reportFailure(std::size_t start, bool isHeader) {
 }
 
 std::optional<ast::File> Driver::run() {
+  // A file that does not begin like a samsvar file (a header, or a
+  // declaration of a case that forgot its header) may be anything, a
+  // password file named by mistake or on purpose: say so by name, and never
+  // echo a byte of it.
+  {
+    std::size_t first = scan::skipTrivia(text_, 0);
+    std::string_view word = std::string_view(text_).substr(first, scan::tokenEnd(text_, first) - first);
+    if (word != "module" && word != "case" && !scan::startsDeclaration(text_, first)) {
+      const std::size_t at = first >= text_.size() ? 0 : first;
+      auto& d = diags_.error("parse.not-samsvar", span(at, at),
+                             {first >= text_.size() ? "filen er tom: forventet `module` eller `case`"
+                                                    : "dette er ikke en samsvar-fil: forventet `module` eller `case`",
+                              first >= text_.size() ? "the file is empty: expected `module` or `case`"
+                                                    : "this is not a samsvar file: expected `module` or `case`"});
+      d.help = Bilingual{"en regelfil begynner med `module navn`, en sak med `case \"tittel\"`",
+                         "a rules file starts with `module name`, a case with `case \"title\"`"};
+      d.showSource = false;
+      return std::nullopt;
+    }
+  }
   if (std::size_t bad = findInvalidUtf8(text_); bad != std::string_view::npos) {
-    diags_.error("parse.utf8", span(bad, bad + 1),
-                 {"ugyldig UTF-8-bytesekvens", "invalid UTF-8 byte sequence"});
+    auto& d = diags_.error("parse.utf8", span(bad, bad + 1),
+                           {"ugyldig UTF-8-bytesekvens", "invalid UTF-8 byte sequence"});
+    d.help = Bilingual{"lagre filen som UTF-8 (den er kanskje lagret som Latin-1 eller Windows-1252)",
+                       "save the file as UTF-8 (it may have been saved as Latin-1 or Windows-1252)"};
     return std::nullopt;
   }
   if (!scan::checkLexical(text_, fileId_, diags_)) return std::nullopt;
@@ -265,19 +288,19 @@ std::optional<ast::File> Driver::run() {
   return file;
 }
 
+/// A failure inside the parser is a bug, not bad input: it becomes an
+/// InternalError naming the file (exit code 3), never a user diagnostic.
 std::optional<ast::File> parseGuarded(const SourceManager& sm, std::uint32_t fileId,
                                       Diagnostics& diags) {
   try {
     return Driver(sm, fileId, diags).run();
+  } catch (const InternalError&) {
+    throw;
   } catch (const std::exception& e) {
-    diags.error("parse.internal", Span::of(fileId, 0, 0),
-                {std::string("intern feil i parseren: ") + e.what(),
-                 std::string("internal parser error: ") + e.what()});
+    throw InternalError("parser failed on " + sm.name(fileId) + ": " + e.what());
   } catch (...) {
-    diags.error("parse.internal", Span::of(fileId, 0, 0),
-                {"intern feil i parseren", "internal parser error"});
+    throw InternalError("parser failed on " + sm.name(fileId));
   }
-  return std::nullopt;
 }
 
 }  // namespace
@@ -295,7 +318,8 @@ std::optional<ast::File> parseFile(const SourceManager& sm, std::uint32_t fileId
     std::uint32_t fileId;
     Diagnostics& diags;
     std::optional<ast::File> result;
-  } job{sm, fileId, diags, std::nullopt};
+    std::exception_ptr error;
+  } job{sm, fileId, diags, std::nullopt, nullptr};
   constexpr std::size_t kStackBytes = std::size_t{64} << 20;
   pthread_attr_t attr;
   if (pthread_attr_init(&attr) == 0) {
@@ -306,13 +330,18 @@ std::optional<ast::File> parseFile(const SourceManager& sm, std::uint32_t fileId
             &thread, &attr,
             [](void* p) -> void* {
               auto& j = *static_cast<Job*>(p);
-              j.result = parseGuarded(j.sm, j.fileId, j.diags);
+              try {
+                j.result = parseGuarded(j.sm, j.fileId, j.diags);
+              } catch (...) {
+                j.error = std::current_exception();
+              }
               return nullptr;
             },
             &job) == 0;
     pthread_attr_destroy(&attr);
     if (started) {
       pthread_join(thread, nullptr);
+      if (job.error) std::rethrow_exception(job.error);
       return std::move(job.result);
     }
   }

@@ -4,6 +4,10 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace samsvar::scan {
 
@@ -65,6 +69,39 @@ bool isName(std::string_view word) {
   for (char c : word)
     if (!isIdentChar(static_cast<unsigned char>(c))) return false;
   return !isReserved(word);
+}
+
+/// A date written in another form than YYYY-MM-DD (`01.03.2025`,
+/// `2025-3-1`): the ISO form it most likely means; nullopt for anything
+/// else (a number, a correct date, arithmetic).
+std::optional<std::string> misspeltDate(std::string_view tok) {
+  auto parts = [](std::string_view s, char sep) {
+    std::vector<std::string_view> out;
+    std::size_t b = 0;
+    for (std::size_t k = 0; k <= s.size(); ++k)
+      if (k == s.size() || s[k] == sep) {
+        out.push_back(s.substr(b, k - b));
+        b = k + 1;
+      }
+    return out;
+  };
+  auto digitsOnly = [](std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char ch) { return isDigit(static_cast<unsigned char>(ch)); });
+  };
+  auto two = [](std::string_view s) { return s.size() == 1 ? "0" + std::string(s) : std::string(s); };
+  if (tok.find('.') != std::string_view::npos && tok.find('-') == std::string_view::npos) {
+    auto p = parts(tok, '.');  // DD.MM.YYYY, as Norwegians write dates
+    if (p.size() == 3 && digitsOnly(p[0]) && digitsOnly(p[1]) && digitsOnly(p[2]) && p[0].size() <= 2 &&
+        p[1].size() <= 2 && p[2].size() == 4)
+      return std::string(p[2]) + "-" + two(p[1]) + "-" + two(p[0]);
+  }
+  if (tok.find('-') != std::string_view::npos && tok.find('.') == std::string_view::npos) {
+    auto p = parts(tok, '-');  // YYYY-M-D
+    if (p.size() == 3 && digitsOnly(p[0]) && digitsOnly(p[1]) && digitsOnly(p[2]) && p[0].size() == 4 &&
+        p[1].size() <= 2 && p[2].size() <= 2 && (p[1].size() == 1 || p[2].size() == 1))
+      return std::string(p[0]) + "-" + two(p[1]) + "-" + two(p[2]);
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -190,6 +227,28 @@ bool checkLexical(std::string_view text, std::uint32_t fileId, Diagnostics& diag
         d.help = Bilingual{"en streng slutter med `\"` på samme linje; skriv `\\n` for linjeskift",
                        "a string ends with `\"` on the same line; write `\\n` for a line break"};
       }
+    } else if ((c < 0x20 && !isSpace(c)) || c == 0x7F) {
+      // Control characters (NUL, ESC, …) have no place in a samsvar file; a
+      // run of them is one error.
+      std::size_t start = i;
+      while (i < n && ((at(text, i) < 0x20 && !isSpace(at(text, i))) || at(text, i) == 0x7F)) ++i;
+      ok = false;
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "U+%04X", c);
+      auto& d = diags.error("parse.control-character", span(start, i),
+                            {std::string("uventet kontrolltegn ") + hex, std::string("unexpected control character ") + hex});
+      d.help = Bilingual{"fjern tegnet; filen er kanskje ikke en tekstfil",
+                         "remove it; the file may not be a text file"};
+    } else if (isDigit(c) && (i == 0 || !isIdentChar(at(text, i - 1)))) {
+      std::size_t end = i;
+      while (end < n && (isDigit(at(text, end)) || at(text, end) == '.' || at(text, end) == '-')) ++end;
+      if (auto iso = misspeltDate(text.substr(i, end - i))) {
+        ok = false;
+        auto& d = diags.error("parse.date-format", span(i, end),
+                              {"datoer skrives ÅÅÅÅ-MM-DD", "dates are written YYYY-MM-DD"});
+        d.help = Bilingual{"skriv `" + *iso + "`", "write `" + *iso + "`"};
+      }
+      i = std::max(end, i + 1);
     } else {
       ++i;
     }

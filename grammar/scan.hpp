@@ -24,8 +24,8 @@ std::size_t tokenEnd(std::string_view text, std::size_t pos);
 /// (a token boundary); `from` if there is none.
 std::size_t lastTokenEnd(std::string_view text, std::size_t from, std::size_t limit);
 
-/// Reports unterminated strings, invalid escapes and unterminated block
-/// comments. Returns false if it found any; the grammar then does not run
+/// Reports unterminated strings, invalid escapes, unterminated block
+/// comments, control characters and dates not written YYYY-MM-DD. Returns false if it found any; the grammar then does not run
 /// (these errors would only make it report something confusing).
 bool checkLexical(std::string_view text, std::uint32_t fileId, Diagnostics& diags);
 

@@ -97,7 +97,20 @@ Converter::Converted Converter::operand(const x3ast::operand& o) {
       ast::Path path;
       path.parts.reserve(p.value.size());
       for (const auto& part : p.value) path.parts.push_back(c.ident(part));
-      return leaf({std::move(path), c.span(p)});
+      // Every `.attr` is one level of the checked expression: a path counts
+      // towards the nesting limit like parentheses do, so no later walk
+      // (semantic analysis, evaluation, lowering) recurses without bound.
+      const int parts = static_cast<int>(path.parts.size());
+      Converted out = leaf({std::move(path), c.span(p)});
+      out.depth = parts;
+      if (parts > kMaxNesting && !c.depthReported_) {
+        c.depthReported_ = true;
+        c.failed_ = true;
+        std::string n = std::to_string(parts), limit = std::to_string(kMaxNesting);
+        c.diags_.error("parse.nesting", out.expr->span,
+                       {"stien har " + n + " ledd; grensen er " + limit, "the path has " + n + " parts; the limit is " + limit});
+      }
+      return out;
     }
     Converted operator()(const x3::forward_ast<x3ast::set_lit>& fs) const {
       const x3ast::set_lit& s = fs.get();

@@ -693,9 +693,7 @@ TEST(ParseErrorTest, EmptyFile) {
   auto p = parse("");
   EXPECT_FALSE(p->file);
   EXPECT_EQ(p->firstError(),
-            "t.rules:1:1: error: expected `module` or `case`\n"
-            " 1 | \n"
-            "   | ^\n"
+            "t.rules:1:1: error: the file is empty: expected `module` or `case`\n"
             "help: a rules file starts with `module name`, a case with `case \"title\"`\n");
 }
 
@@ -703,7 +701,7 @@ TEST(ParseErrorTest, OnlyComments) {
   auto p = parse("// nothing\n/* at all */\n");
   EXPECT_FALSE(p->file);
   ASSERT_EQ(p->diags.items().size(), 1u);
-  EXPECT_EQ(p->diags.items()[0].message.en, "expected `module` or `case`");
+  EXPECT_EQ(p->diags.items()[0].message.en, "the file is empty: expected `module` or `case`");
   EXPECT_EQ(p->at(p->diags.items()[0].span), "t.rules:1:1");
 }
 
