@@ -8,7 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 PACKAGES=(g++ make cmake pkg-config libz3-dev libboost-dev libspdlog-dev libgtest-dev
-          libbenchmark-dev libcli11-dev nlohmann-json3-dev gringo hyperfine jq)
+          libbenchmark-dev libcli11-dev nlohmann-json3-dev gringo hyperfine jq
+          python3-jsonschema)
 BUILD_DIR=${SAMSVAR_BUILD_DIR:-build}
 
 deps() {

@@ -221,6 +221,7 @@ struct CheckArgs {
   unsigned long long rlimit = 5'000'000;
   unsigned jobs = 0;
   bool repair = false;
+  bool all = false;     // JSON: list satisfied and not-applicable findings too
   std::string against;  // a tender case the offers are checked against
 };
 
@@ -297,7 +298,7 @@ int runCheck(const Common& c, const CheckArgs& a, const char* argv0) {
           CaseResult r = checker.check(*m);
           std::optional<RepairResult> repair;
           if (a.repair) repair = computeRepair(checker, *m, r);
-          ReportInput in{sm, *m, r, lang, a.strict, repair ? &*repair : nullptr};
+          ReportInput in{sm, *m, r, lang, a.strict, repair ? &*repair : nullptr, a.all};
           outputs[i] = a.format == "json" ? renderJson(in, jsonl) : renderText(in);
           codes[i] = exitCodeFor(*m, r, a.strict);
         }
@@ -375,6 +376,7 @@ int main(int argc, char** argv) {
   check->add_option("--rlimit", ca.rlimit, "Solver resource limit per check");
   check->add_option("-j,--jobs", ca.jobs, "Worker threads for many cases (default: all cores)");
   check->add_flag("--repair", ca.repair, "Add the smallest repair that makes every må/skal rule hold");
+  check->add_flag("--all", ca.all, "JSON: also list satisfied and not-applicable findings (the summary counts them either way)");
   check->add_option("--against", ca.against, "A tender case: check each offer against its requirements");
   addCommon(check);
 

@@ -178,6 +178,30 @@ ordered_json repairJson(const ReportInput& in) {
   return j;
 }
 
+/// Whether the JSON report lists a finding: every finding with `all`, else
+/// only those that ask for attention. Satisfied and not-applicable findings
+/// are most of a case (a binding per rule and instance) and are only counted.
+bool listedInJson(const Finding& f, bool all) {
+  return all || (f.verdict != Verdict::satisfied && f.verdict != Verdict::not_applicable);
+}
+
+/// An entry of the JSON report's `rules` table: what every finding of a rule
+/// shares, written once per report instead of once per finding.
+ordered_json ruleJson(const SourceManager& sm, const RuleInfo& rule) {
+  ordered_json r;
+  r["strength"] = strengthName(rule.strength);
+  r["module"] = rule.module.empty() ? ordered_json(nullptr) : ordered_json(rule.module);
+  r["title"] = {{"nb", rule.title.nb}, {"en", rule.title.en}};
+  // The template ruleMessage() fills in; a rule without a message says its title.
+  const Bilingual& message = rule.message ? *rule.message : rule.title;
+  r["message"] = {{"nb", message.nb}, {"en", message.en}};
+  ordered_json src = ordered_json::array();
+  for (const auto& s : rule.sources) src.push_back({{"file", s.file}, {"section", s.section}, {"quote", s.quote}});
+  r["source"] = src;
+  r["location"] = locJson(sm, rule.idSpan);
+  return r;
+}
+
 }  // namespace
 
 std::string ruleMessage(const Model& m, const Finding& f, Lang lang) {
@@ -284,8 +308,8 @@ std::string renderJson(const ReportInput& in, bool compact) {
   const Model& m = in.model;
   const SourceManager& sm = in.sm;
   ordered_json j;
-  j["schema"] = "https://samsvar.no/schema/report/v1";
-  j["version"] = 1;
+  j["schema"] = "https://samsvar.no/schema/report/v2";
+  j["version"] = 2;
   j["case"] = {{"file", sm.name(m.caseFile)}, {"title", m.caseTitle}};
   j["lang"] = in.lang == Lang::nb ? "nb" : "en";
   Counts c = count(in.result);
@@ -296,25 +320,22 @@ std::string renderJson(const ReportInput& in, bool compact) {
   j["summary"] = summary;
   j["summary_text"] = summaryLine(c, in.lang);
   j["exit_code"] = exitCodeFor(m, in.result, in.strict);
+  j["all_findings"] = in.all;
   ordered_json findings = ordered_json::array();
+  std::map<std::string, int> referenced;  // rule id -> rule, sorted by id
   for (const auto& f : in.result.findings) {
+    if (!listedInJson(f, in.all)) continue;
     const RuleInfo& rule = m.rules[f.rule];
+    referenced.emplace(rule.id, f.rule);
     ordered_json o;
     o["rule"] = rule.id;
-    o["strength"] = strengthName(rule.strength);
     o["verdict"] = verdictName(f.verdict);
     if (f.verdict != f.underlying) o["underlying"] = verdictName(f.underlying);
     ordered_json b = ordered_json::object();
     for (std::size_t k = 0; k < rule.bindings.size(); ++k)
       b[rule.bindings[k].var] = elementName(m, rule.bindings[k].ty, f.binding[k]);
     o["binding"] = b;
-    o["title"] = {{"nb", rule.title.nb}, {"en", rule.title.en}};
-    o["message"] = {{"nb", ruleMessage(m, f, Lang::nb)}, {"en", ruleMessage(m, f, Lang::en)}};
-    ordered_json src = ordered_json::array();
-    for (const auto& s : rule.sources) src.push_back({{"file", s.file}, {"section", s.section}, {"quote", s.quote}});
-    o["source"] = src;
     o["location"] = locJson(sm, f.location);
-    o["rule_location"] = locJson(sm, rule.idSpan);
     ordered_json facts = ordered_json::array();
     for (const auto& e : f.because) {
       ordered_json fj = locJson(sm, e.span);
@@ -338,8 +359,22 @@ std::string renderJson(const ReportInput& in, bool compact) {
     if (f.verdict == Verdict::unknown) o["unknown_reason"] = f.unknownReason;
     findings.push_back(o);
   }
+  // The repair names the rules it fixes or finds in conflict; a reader looks
+  // them up in the same table.
+  ordered_json repair = in.repair ? repairJson(in) : ordered_json();
+  auto name = [&](const ordered_json& id) {
+    if (auto it = m.ruleById.find(id.get<std::string>()); it != m.ruleById.end()) referenced.emplace(it->first, it->second);
+  };
+  if (in.repair) {
+    for (const auto& change : repair["changes"])
+      for (const auto& id : change["fixes"]) name(id);
+    for (const auto& id : repair["conflicting_rules"]) name(id);
+  }
+  ordered_json rules = ordered_json::object();
+  for (const auto& [id, rule] : referenced) rules[id] = ruleJson(sm, m.rules[rule]);
+  j["rules"] = rules;
   j["findings"] = findings;
-  if (in.repair) j["repair"] = repairJson(in);
+  if (in.repair) j["repair"] = std::move(repair);
   return (compact ? j.dump() : j.dump(2)) + "\n";
 }
 

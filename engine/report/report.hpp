@@ -18,6 +18,9 @@ struct ReportInput {
   Lang lang = Lang::nb;
   bool strict = false;
   const RepairResult* repair = nullptr;  // shown when present
+  /// JSON: list satisfied and not-applicable findings too (`check --all`);
+  /// the summary counts them either way.
+  bool all = false;
 };
 
 /// Exit code of a check: 1 if a må or skal rule is violated (or, with
@@ -25,7 +28,9 @@ struct ReportInput {
 int exitCodeFor(const model::Model& m, const CaseResult& r, bool strict);
 
 std::string renderText(const ReportInput& in);
-/// Pretty JSON, or one compact line (`compact`) for JSON Lines output of many cases.
+/// Pretty JSON, or one compact line (`compact`) for JSON Lines output of many
+/// cases (docs/report-schema.json). Findings name their rule by id; the text
+/// they share is in the report's `rules` table, once per rule.
 std::string renderJson(const ReportInput& in, bool compact = false);
 
 /// The rule's message with `{var}` replaced by the bound elements.
