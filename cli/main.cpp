@@ -12,7 +12,9 @@
 #include <thread>
 #include <unistd.h>
 
-#include "engine/lint/rulebase_analysis.hpp"
+#include "engine/lint/lint.hpp"
+#include "engine/report/explain_text.hpp"
+#include "engine/report/lint_text.hpp"
 #include "engine/check/check.hpp"
 #include "engine/repair/repair.hpp"
 #include "grammar/parse.hpp"
@@ -51,73 +53,13 @@ void printDiagnostics(const SourceManager& sm, Diagnostics& diags, Lang lang, bo
   std::fwrite(s.data(), 1, s.size(), stderr);
 }
 
-/// `rules/lint-intended.txt` (beside the rules): analysis findings that are
-/// intended, one per line: `KIND RULE [OTHER...] : reason`.
-std::map<std::string, std::string> readIntended(const std::vector<RulePath>& paths) {
-  std::map<std::string, std::string> out;
-  for (const auto& rp : paths) {
-    std::ifstream in(rp.path + "/lint-intended.txt");
-    std::string line;
-    while (std::getline(in, line)) {
-      if (line.empty() || line[0] == '#') continue;
-      auto colon = line.find(" : ");
-      if (colon == std::string::npos) continue;
-      std::string key = line.substr(0, colon);
-      while (!key.empty() && key.back() == ' ') key.pop_back();
-      out[key] = line.substr(colon + 3);
-    }
-  }
-  return out;
-}
-
 void analysisDiagnostics(const model::Model& rb, const std::vector<RulePath>& paths, Diagnostics& diags,
                          std::size_t& intended) {
-  Checker& checker = processLifetimeChecker({});
-  auto findings = analyzeRulebase(checker, rb);
-  auto known = readIntended(paths);
-  for (const auto& f : findings) {
-    const auto& rule = rb.rules[f.rule];
-    std::string key = std::string(analysisKindName(f.kind)) + " " + rule.id;
-    for (int o : f.others) key += " " + rb.rules[o].id;
-    auto it = known.find(key);
-    std::string others;
-    for (int o : f.others) others += (others.empty() ? "" : ", ") + ("`" + rb.rules[o].id + "`");
-    Bilingual msg;
-    switch (f.kind) {
-      case AnalysisKind::unsatisfiable:
-        msg = {"ingen sak kan oppfylle `" + rule.id + "` der den gjelder", "no case can satisfy `" + rule.id + "` where it applies"};
-        break;
-      case AnalysisKind::never_applies:
-        msg = {"`" + rule.id + "` gjelder aldri (betingelsen kan ikke bli sann)", "`" + rule.id + "` never applies (its condition cannot hold)"};
-        break;
-      case AnalysisKind::conflict:
-        msg = {"`" + rule.id + "` og " + others + " motsier hverandre der begge gjelder",
-               "`" + rule.id + "` and " + others + " contradict each other wherever both apply"};
-        break;
-      case AnalysisKind::redundant:
-        msg = {"`" + rule.id + "` følger av " + others + " (overflødig)", "`" + rule.id + "` is implied by " + others + " (redundant)"};
-        break;
-    }
-    Diagnostic d;
-    d.severity = it == known.end() ? Severity::warning : Severity::note;
-    d.code = std::string("analysis.") + analysisKindName(f.kind);
-    d.message = msg;
-    d.span = rule.idSpan;
-    for (int o : f.others) d.notes.push_back({rb.rules[o].idSpan, {"`" + rb.rules[o].id + "` er her", "`" + rb.rules[o].id + "` is here"}});
-    if (!f.witness.empty()) {
-      std::string w;
-      for (const auto& x : f.witness) w += (w.empty() ? "" : ", ") + x;
-      d.notes.push_back({std::nullopt, {"vitne: " + w, "witness: " + w}});
-    }
-    if (it != known.end()) {
-      ++intended;
-      d.help = Bilingual{"tilsiktet: " + it->second, "intended: " + it->second};
-    } else {
-      d.help = Bilingual{"rett reglene, eller dokumenter funnet i rules/lint-intended.txt som `" + key + " : begrunnelse`",
-                     "fix the rules, or document the finding in rules/lint-intended.txt as `" + key + " : reason`"};
-    }
-    diags.add(std::move(d));
-  }
+  IntendedFindings known;
+  for (const auto& rp : paths) known.addFileIn(rp.path);
+  auto findings = lintRulebase(processLifetimeChecker({}), rb, known);
+  for (const auto& f : findings) intended += f.intended ? 1 : 0;
+  addLintDiagnostics(rb, findings, diags);
 }
 
 int runLint(const Common& c, const std::vector<std::string>& paths, bool analysis, const char* argv0) {
@@ -144,9 +86,7 @@ int runLint(const Common& c, const std::vector<std::string>& paths, bool analysi
   printDiagnostics(sm, diags, lang, c.color);
   if (diags.hasErrors()) return 2;
   std::size_t warnings = diags.items().size() - intended;
-  std::printf(lang == Lang::nb ? "ok: %zu moduler, %zu regler, %zu saker; %zu advarsler, %zu tilsiktede analysefunn\n"
-                               : "ok: %zu modules, %zu rules, %zu cases; %zu warnings, %zu intended analysis findings\n",
-              rulebase->modules.size(), rulebase->rules.size(), checked, warnings, intended);
+  std::fputs(lintSummary({rulebase->modules.size(), rulebase->rules.size(), checked, warnings, intended}, lang).c_str(), stdout);
   return 0;
 }
 
@@ -159,56 +99,12 @@ int runExplain(const Common& c, const std::string& id, const char* argv0) {
     printDiagnostics(sm, diags, lang, c.color);
     return 2;
   }
-  auto it = rb->ruleById.find(id);
-  if (it == rb->ruleById.end()) {
-    std::vector<std::string> ids;
-    for (const auto& r : rb->rules) ids.push_back(r.id);
-    auto near = closestName(id, ids);
-    std::fprintf(stderr, lang == Lang::nb ? "error: ukjent regel `%s`\n" : "error: unknown rule `%s`\n", id.c_str());
-    if (near) std::fprintf(stderr, lang == Lang::nb ? "help: mente du `%s`?\n" : "help: did you mean `%s`?\n", near->c_str());
+  auto ex = explainRuleById(processLifetimeChecker({}), *rb, id, diags);
+  if (!ex) {
+    for (const auto& d : diags.items()) std::fputs(render(sm, d, lang, c.color).c_str(), stderr);
     return 2;
   }
-  const auto& rule = rb->rules[it->second];
-  Checker& checker = processLifetimeChecker({});
-  RuleExplanation ex = explainRule(checker, *rb, it->second);
-  std::string out;
-  out += rule.id + " [" + strengthName(rule.strength) + "] (" + sm.location(rule.idSpan) + ")\n";
-  out += "  nb: " + rule.title.nb + "\n  en: " + rule.title.en + "\n";
-  if (rule.message) out += "  " + std::string(lang == Lang::nb ? "melding" : "message") + ": " + rule.message->in(lang) + "\n";
-  for (const auto& s : rule.sources)
-    out += std::string("  ") + (lang == Lang::nb ? "kilde" : "source") + ": " + s.file + (s.section.empty() ? "" : " " + s.section) +
-           (s.quote.empty() ? "" : " «" + s.quote + "»") + "\n";
-  static const char* meaningNb[] = {"bindende: kan ikke fravikes, bare unntas med hjemmel i lov eller forskrift",
-                                     "skal følges; avvik krever skriftlig begrunnelse (særlige omstendigheter)",
-                                     "bør følges; avvik krever en konkret, begrunnet vurdering og vises som informasjon",
-                                     "kan: råd, gir aldri brudd"};
-  static const char* meaningEn[] = {"binding: cannot be deviated from, only exempted with a legal basis",
-                                    "must be followed; a deviation needs a written reason (special circumstances)",
-                                    "should be followed; a deviation needs a concrete, reasoned assessment and is shown as information",
-                                    "may: advice, never a violation"};
-  int si = static_cast<int>(rule.strength);
-  out += std::string("  ") + (lang == Lang::nb ? "styrke" : "strength") + ": " + (lang == Lang::nb ? meaningNb[si] : meaningEn[si]) + "\n";
-  out += std::string("  ") + (lang == Lang::nb ? "regel" : "rule") + ":\n";
-  std::string_view text = sm.slice(rule.span);
-  std::string body(text);
-  std::size_t start = 0;
-  while (start <= body.size()) {
-    std::size_t nl = body.find('\n', start);
-    out += "    " + body.substr(start, nl == std::string::npos ? std::string::npos : nl - start) + "\n";
-    if (nl == std::string::npos) break;
-    start = nl + 1;
-  }
-  auto example = [&](const RuleExample& e, const char* nbTitle, const char* enTitle) {
-    out += std::string("  ") + (lang == Lang::nb ? nbTitle : enTitle) + ":\n";
-    if (!e.found) {
-      out += lang == Lang::nb ? "    (finnes ikke)\n" : "    (none exists)\n";
-      return;
-    }
-    if (e.facts.empty()) out += lang == Lang::nb ? "    (gjelder for alle fakta)\n" : "    (holds for any facts)\n";
-    for (const auto& f : e.facts) out += "    " + f + "\n";
-  };
-  example(ex.satisfying, "eksempel som oppfyller regelen (generert av Z3)", "example that satisfies the rule (generated by Z3)");
-  example(ex.violating, "eksempel som bryter regelen (generert av Z3)", "example that violates the rule (generated by Z3)");
+  std::string out = renderExplanation(sm, *rb, *ex, lang);
   std::fwrite(out.data(), 1, out.size(), stdout);
   return 0;
 }
