@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The pipeline's one-way dependencies, checked on every #include:
-#   core ← engine/sema ← engine/smt ← engine/check ← engine/repair ←
-#   engine/report;  engine/check ← engine/lint ← engine/report;
-#   grammar, engine/report ← engine/driver;  cli on top.
+#   core ← grammar;  core ← engine/sema ← engine/smt ← engine/check ←
+#   engine/repair ← engine/report;  engine/check ← engine/lint ← engine/report;
+#   grammar, engine/report ← engine/driver (the commands);  cli on top.
 # A folder may include its own headers and those of the folders listed for it.
 # Only grammar/parse.hpp is public in grammar/; only engine/smt/ sees z3++.h.
 set -u

@@ -1,5 +1,6 @@
 #include "engine/driver/commands.hpp"
 
+#include <exception>
 #include <istream>
 #include <iterator>
 #include <optional>
@@ -58,7 +59,6 @@ class Session {
     return 2;
   }
 
-  const CommonOptions& common() const { return common_; }
   const Streams& io() const { return io_; }
 
   SourceManager sm;
