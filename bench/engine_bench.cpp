@@ -8,14 +8,12 @@
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
-#include <atomic>
 #include <filesystem>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "engine/lint/rulebase_analysis.hpp"
@@ -26,6 +24,7 @@
 #include "engine/sema/sema.hpp"
 #include "workload.hpp"
 #include "engine/driver/load.hpp"
+#include "engine/driver/parallel.hpp"
 
 namespace fs = std::filesystem;
 using namespace samsvar;
@@ -375,16 +374,11 @@ void BM_Bundled_Analysis(benchmark::State& state) {
 /// Checks `n` cases (models[i % models.size()]) on `threads` threads, one
 /// Checker each, created inside the measurement as the CLI does.
 void runBatch(const std::vector<const model::Model*>& models, int n, unsigned threads) {
-  std::atomic<int> next{0};
-  auto worker = [&] {
-    Checker checker;
-    for (int i; (i = next++) < n;)
-      benchmark::DoNotOptimize(checker.check(*models[static_cast<std::size_t>(i) % models.size()]));
-  };
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
-  worker();
-  for (auto& t : pool) t.join();
+  parallelFor(static_cast<std::size_t>(n), threads, [&] {
+    return [&, checker = std::make_unique<Checker>()](std::size_t i) {
+      benchmark::DoNotOptimize(checker->check(*models[i % models.size()]));
+    };
+  });
 }
 
 /// 1,000 checks of the bundled cases (cycled) against the bundled rules.

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The pipeline's one-way dependencies, checked on every #include:
-#   core ← grammar ← driver;  core ← engine/sema ← engine/smt ← engine/check ←
-#   engine/repair ← engine/report;  engine/check ← engine/lint;  cli on top.
+#   core ← grammar;  core ← engine/sema ← engine/smt ← engine/check ←
+#   engine/repair ← engine/report;  engine/check ← engine/lint ← engine/report;
+#   grammar, engine/report ← engine/driver (the commands);  cli on top.
 # A folder may include its own headers and those of the folders listed for it.
 # Only grammar/parse.hpp is public in grammar/; only engine/smt/ sees z3++.h.
 set -u
@@ -15,7 +16,7 @@ declare -A allowed=(
   [engine/repair]="core engine/sema engine/smt engine/check engine/repair"
   [engine/lint]="core engine/sema engine/smt engine/check engine/lint"
   [engine/report]="core engine/sema engine/check engine/repair engine/lint engine/report"
-  [engine/driver]="core grammar/parse.hpp engine/sema engine/driver"
+  [engine/driver]="core grammar/parse.hpp engine/sema engine/check engine/repair engine/lint engine/report engine/driver"
   [cli]="core grammar/parse.hpp engine cli"
 )
 status=0

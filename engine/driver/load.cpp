@@ -1,15 +1,14 @@
 #include "engine/driver/load.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <set>
-#include <thread>
 
-#include "grammar/parse.hpp"
+#include "engine/driver/parallel.hpp"
 #include "engine/sema/sema.hpp"
+#include "grammar/parse.hpp"
 
 namespace fs = std::filesystem;
 
@@ -204,16 +203,10 @@ std::optional<model::Model> loadRulebase(SourceManager& sm, const std::vector<Ru
   }
   std::vector<std::optional<ast::File>> parsed(ids.size());
   std::vector<Diagnostics> fileDiags(ids.size());
-  std::atomic<std::size_t> next{0};
   const SourceManager& csm = sm;
-  auto worker = [&] {
-    for (std::size_t i; (i = next++) < ids.size();) parsed[i] = parseFile(csm, ids[i], fileDiags[i]);
-  };
-  unsigned jobs = std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), ids.size());
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < jobs; ++t) pool.emplace_back(worker);
-  worker();
-  for (auto& t : pool) t.join();
+  parallelFor(ids.size(), /*jobs=*/0, [&] {
+    return [&](std::size_t i) { parsed[i] = parseFile(csm, ids[i], fileDiags[i]); };
+  });
   std::vector<ast::File> files;
   for (std::size_t i = 0; i < ids.size(); ++i) {
     for (const auto& d : fileDiags[i].items()) diags.add(d);  // in file order: deterministic

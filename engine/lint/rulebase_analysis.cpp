@@ -94,8 +94,8 @@ class Analyzer {
     return r;
   }
 
-  std::vector<std::string> witness(const z3::expr& formula) {
-    std::vector<std::string> out;
+  std::vector<WitnessFact> witness(const z3::expr& formula) {
+    std::vector<WitnessFact> out;
     if (!lastModel_) return out;
     std::set<std::string> names;
     std::set<unsigned> seen;
@@ -109,8 +109,8 @@ class Analyzer {
                                                       : world_.model.instances[vi->instance].name;
       if (vi->element >= 0) {
         z3::expr v = lastModel_->eval(ctx_.bool_const(n.c_str()), true);
-        out.push_back(inst + "." + a.name + (v.is_true() ? " contains " : " lacks ") +
-                      low_.elementName(a.ty.element(), vi->element));
+        out.push_back({inst + "." + a.name, v.is_true() ? WitnessFact::Kind::contains : WitnessFact::Kind::lacks,
+                       low_.elementName(a.ty.element(), vi->element)});
         continue;
       }
       z3::expr var = a.ty.kind == Kind::Bool ? ctx_.bool_const(n.c_str()) : ctx_.int_const(n.c_str());
@@ -125,7 +125,7 @@ class Analyzer {
         else if (a.ty.kind == Kind::Ref) text = low_.elementName(a.ty, x);
         else text = valueText(world_.model, a.ty, x);
       }
-      out.push_back(inst + "." + a.name + " = " + text);
+      out.push_back({inst + "." + a.name, WitnessFact::Kind::equals, text});
     }
     return out;
   }

@@ -12,10 +12,19 @@
 
 namespace samsvar {
 
-/// Facts (one per line, in case syntax) of a generated example.
+/// One fact of a generated example or of a witness: an attribute's value,
+/// or whether a set attribute holds an element. The report words it.
+struct WitnessFact {
+  enum class Kind { equals, contains, lacks };
+  std::string attribute;  // "hoering1.closes", "product1.consultations"
+  Kind kind = Kind::equals;
+  std::string value;      // "2024-01-01" (in case syntax); for a set, the element
+};
+
+/// The facts of a generated example.
 struct RuleExample {
   bool found = false;
-  std::vector<std::string> facts;  // "hoering1.closes = 2024-01-01"
+  std::vector<WitnessFact> facts;  // hoering1.closes = 2024-01-01
 };
 
 struct RuleExplanation {
@@ -34,7 +43,7 @@ struct AnalysisFinding {
   AnalysisKind kind = AnalysisKind::unsatisfiable;
   int rule = -1;
   std::vector<int> others;            // conflict: the other rule; redundant: the rules that imply it
-  std::vector<std::string> witness;   // facts under which the finding shows
+  std::vector<WitnessFact> witness;   // facts under which the finding shows
   std::string intended;               // reason when documented as intended
 };
 

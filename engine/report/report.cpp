@@ -12,16 +12,6 @@ namespace samsvar {
 using namespace model;
 using nlohmann::ordered_json;
 
-const char* strengthName(ast::Strength s) {
-  switch (s) {
-    case ast::Strength::maa: return "må";
-    case ast::Strength::skal: return "skal";
-    case ast::Strength::boer: return "bør";
-    case ast::Strength::kan: return "kan";
-  }
-  return "skal";
-}
-
 namespace {
 
 bool binding(ast::Strength s) { return s == ast::Strength::maa || s == ast::Strength::skal; }

@@ -7,6 +7,7 @@
 #include "engine/check/check.hpp"
 #include "engine/repair/repair.hpp"
 #include "core/diagnostic.hpp"
+#include "engine/report/strength.hpp"
 #include "engine/sema/model.hpp"
 
 namespace samsvar {
@@ -35,7 +36,5 @@ std::string renderJson(const ReportInput& in, bool compact = false);
 
 /// The rule's message with `{var}` replaced by the bound elements.
 std::string ruleMessage(const model::Model& m, const Finding& f, Lang lang);
-/// "må", "skal", "bør", "kan".
-const char* strengthName(ast::Strength s);
 
 }  // namespace samsvar

@@ -1,0 +1,222 @@
+#include "engine/driver/commands.hpp"
+
+#include <exception>
+#include <istream>
+#include <iterator>
+#include <optional>
+#include <ostream>
+
+#include "engine/check/check.hpp"
+#include "engine/driver/batch.hpp"
+#include "engine/driver/load.hpp"
+#include "engine/lint/lint.hpp"
+#include "engine/repair/repair.hpp"
+#include "engine/report/explain_text.hpp"
+#include "engine/report/lint_text.hpp"
+#include "engine/report/report.hpp"
+#include "engine/sema/sema.hpp"
+
+namespace samsvar {
+
+namespace {
+
+/// A checker that lives until the process exits. Tearing down a Z3 context
+/// that has checked a whole rulebase costs more instructions than the check
+/// itself (a third of a one-case run); the operating system reclaims the
+/// memory at once, so a command never destroys it.
+Checker& processLifetimeChecker(const CheckOptions& options) { return *new Checker(options); }
+
+/// What every command starts from: the sources, their diagnostics, the
+/// rulebase, and how they are printed.
+class Session {
+ public:
+  Session(const CommonOptions& common, const Streams& io) : common_(common), io_(io) {}
+
+  /// The rule paths of the command: the given ones, or the bundled rules
+  /// (shown as `rules/…`, never as a path of this machine).
+  std::vector<RulePath> rulePaths() const {
+    std::vector<RulePath> out;
+    if (common_.rules.empty()) out.push_back({bundledRulesDir(common_.program), "rules/"});
+    for (const auto& r : common_.rules) out.push_back({r, ""});
+    return out;
+  }
+
+  /// Loads the rulebase from `paths` (by default the command's rule paths).
+  std::optional<model::Model> loadRules(const std::vector<RulePath>& paths) {
+    return loadRulebase(sm, paths, diags);
+  }
+  std::optional<model::Model> loadRules() { return loadRules(rulePaths()); }
+
+  /// Prints the diagnostics to the error stream, sorted unless told
+  /// otherwise, followed by the count of errors.
+  void printDiagnostics(bool sort = true) {
+    if (sort) diags.sort();
+    io_.err << renderAll(sm, diags, common_.lang, common_.color);
+  }
+  /// Prints the diagnostics and returns the exit code of bad input.
+  int badInput() {
+    printDiagnostics();
+    return 2;
+  }
+
+  const Streams& io() const { return io_; }
+
+  SourceManager sm;
+  Diagnostics diags;
+
+ private:
+  const CommonOptions& common_;
+  const Streams& io_;
+};
+
+/// Runs a command; an exception escaping it is a bug: exit code 3.
+template <class Command>
+int guarded(const CommonOptions& common, const Streams& io, const Command& command) {
+  try {
+    return command();
+  } catch (const std::exception& e) {
+    io.err << (common.lang == Lang::nb ? "samsvar: intern feil: " : "samsvar: internal error: ") << e.what() << "\n";
+    return 3;
+  }
+}
+
+/// The cases to check, in input order: files, directories, and `-` for a
+/// JSON-lines stream on the input stream. Only names and inline texts are
+/// read here; each case is parsed and analysed when a worker takes it.
+std::vector<CaseSource> caseSources(Session& s, const std::vector<std::string>& paths) {
+  std::vector<CaseSource> sources;
+  for (const auto& p : paths) {
+    if (p == "-") {
+      std::string input((std::istreambuf_iterator<char>(s.io().in)), std::istreambuf_iterator<char>());
+      for (auto& cs : readCaseStream(s.sm, "<stdin>", std::move(input), s.diags)) sources.push_back(std::move(cs));
+      continue;
+    }
+    for (const auto& f : collectFiles(p, {".case"}, s.diags)) {
+      CaseSource cs;
+      cs.name = f;
+      sources.push_back(std::move(cs));
+    }
+  }
+  return sources;
+}
+
+int check(const CommonOptions& common, const CheckCommand& a, const Streams& io) {
+  Session s(common, io);
+  auto rulebase = s.loadRules();
+  if (!rulebase) return s.badInput();
+  // `--against TENDER`: the tender (a case, possibly with its own requirement
+  // rules) is analysed first; each offer is then analysed on top of it, so the
+  // tender's requirements and the bundled rules see both files' facts.
+  std::optional<model::Model> tender;
+  if (!a.against.empty()) {
+    auto tf = loadFile(s.sm, a.against, a.against, s.diags);
+    if (tf) tender = analyzeCase(*rulebase, s.sm, *tf, s.diags);
+    if (!tender) return s.badInput();
+  }
+  std::vector<CaseSource> sources = caseSources(s, a.cases);
+  std::vector<std::string> names;
+  for (const auto& cs : sources) names.push_back(cs.name);
+
+  CheckOptions options;
+  options.timeoutMs = a.timeoutMs;
+  options.rlimit = a.rlimit;
+  const bool json = a.format == "json";
+  const bool jsonLines = json && sources.size() > 1;
+  const bool progress = io.progress && sources.size() > 1;
+  BatchOptions batch;
+  batch.jobs = a.jobs;
+  batch.separator = json ? "" : "\n";
+  batch.write = [&](std::string_view text) { io.out.write(text.data(), static_cast<std::streamsize>(text.size())); };
+  if (progress) batch.progress = [&](std::size_t done, std::size_t total) { io.err << "\r" << done << "/" << total; };
+  const model::Model* over = tender ? &*tender : nullptr;
+  // Each case is parsed and analysed when a worker takes it, and dropped
+  // once its report is made, so a batch of thousands holds a few models.
+  BatchResult result = runBatch(names, batch, [&]() -> CaseWork {
+    Checker& checker = processLifetimeChecker(options);
+    return [&](std::size_t i, Diagnostics& diags) -> CaseOutcome {
+      CaseSource& src = sources[i];
+      auto m = src.inline_ ? loadCaseText(s.sm, *rulebase, src.name, std::move(src.text), diags, over)
+                           : loadCase(s.sm, *rulebase, src.name, src.name, diags, over);
+      if (!m) return {};
+      CaseResult r = checker.check(*m);
+      std::optional<RepairResult> repair;
+      if (a.repair) repair = computeRepair(checker, *m, r);
+      ReportInput in{s.sm, *m, r, common.lang, a.strict, repair ? &*repair : nullptr, a.all};
+      return {json ? renderJson(in, jsonLines) : renderText(in), exitCodeFor(*m, r, a.strict)};
+    };
+  });
+  if (progress) io.err << "\n";
+  io.out.flush();
+  // The errors before the batch (sorted), then each case's in input order.
+  s.diags.sort();
+  for (const auto& d : result.diagnostics.items()) s.diags.add(d);
+  const bool badInput = s.diags.hasErrors();
+  if (!s.diags.items().empty()) s.printDiagnostics(/*sort=*/false);
+  for (const auto& f : result.failures) io.err << failureMessage(f, common.lang) << "\n";
+  if (!result.failures.empty()) return 3;
+  if (badInput) return 2;
+  return result.exitCode;
+}
+
+int lint(const CommonOptions& common, const LintCommand& a, const Streams& io) {
+  Session s(common, io);
+  // Modules named on the command line join the rulebase; cases are checked against it.
+  std::vector<RulePath> paths = s.rulePaths();
+  std::vector<std::string> cases;
+  for (const auto& p : a.paths) {
+    for (const auto& f : collectFiles(p, {".rules", ".case"}, s.diags)) {
+      if (f.size() >= 6 && f.compare(f.size() - 6, 6, ".rules") == 0) paths.push_back({f, ""});
+      else cases.push_back(f);
+    }
+  }
+  auto rulebase = s.loadRules(paths);
+  if (!rulebase) return s.badInput();
+  std::size_t checked = 0;
+  for (const auto& cf : cases)
+    if (loadCase(s.sm, *rulebase, cf, cf, s.diags)) ++checked;
+  std::size_t intended = 0;
+  if (a.analysis && !s.diags.hasErrors()) {
+    IntendedFindings documented;
+    for (const auto& rp : paths) documented.addFileIn(rp.path);
+    auto findings = lintRulebase(processLifetimeChecker({}), *rulebase, documented);
+    for (const auto& f : findings) intended += f.intended ? 1 : 0;
+    addLintDiagnostics(*rulebase, findings, s.diags);
+  }
+  s.printDiagnostics();
+  if (s.diags.hasErrors()) return 2;
+  io.out << lintSummary({rulebase->modules.size(), rulebase->rules.size(), checked, s.diags.items().size() - intended,
+                         intended},
+                        common.lang);
+  return 0;
+}
+
+int explain(const CommonOptions& common, const ExplainCommand& a, const Streams& io) {
+  Session s(common, io);
+  auto rulebase = s.loadRules();
+  if (!rulebase) return s.badInput();
+  Diagnostics unknown;
+  auto ex = explainRuleById(processLifetimeChecker({}), *rulebase, a.rule, unknown);
+  if (!ex) {
+    // An unknown rule id has no location: its error and help, without a count.
+    for (const auto& d : unknown.items()) io.err << render(s.sm, d, common.lang, common.color);
+    return 2;
+  }
+  io.out << renderExplanation(s.sm, *rulebase, *ex, common.lang);
+  return 0;
+}
+
+}  // namespace
+
+int runCheck(const CommonOptions& common, const CheckCommand& command, const Streams& io) {
+  return guarded(common, io, [&] { return check(common, command, io); });
+}
+
+int runLint(const CommonOptions& common, const LintCommand& command, const Streams& io) {
+  return guarded(common, io, [&] { return lint(common, command, io); });
+}
+
+int runExplain(const CommonOptions& common, const ExplainCommand& command, const Streams& io) {
+  return guarded(common, io, [&] { return explain(common, command, io); });
+}
+
+}  // namespace samsvar

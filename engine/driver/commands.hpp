@@ -1,0 +1,60 @@
+// The commands of samsvar as library functions: each takes its options and
+// the streams to use, runs the pipeline (load, check or analyse, report) and
+// returns the process exit code. The command line only parses options.
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "core/text.hpp"
+
+namespace samsvar {
+
+/// Options every command takes.
+struct CommonOptions {
+  std::vector<std::string> rules;  // rule module files or directories; empty: the bundled rules
+  Lang lang = Lang::nb;
+  bool color = false;              // colour diagnostics
+  const char* program = nullptr;   // argv[0], to find the bundled rules
+};
+
+/// Where a command reads and writes: the process' standard streams, or strings in tests.
+struct Streams {
+  std::istream& in;    // a JSON-lines stream of cases for `check -`
+  std::ostream& out;   // reports, explanations, the lint summary
+  std::ostream& err;   // diagnostics and progress
+  bool progress = false;  // show "done/total" on `err` while a batch runs (a terminal)
+};
+
+/// `samsvar check`.
+struct CheckCommand {
+  std::vector<std::string> cases;  // files, directories, `-` for a JSON-lines stream on `in`
+  std::string format = "text";     // "text" or "json"
+  bool strict = false;
+  unsigned timeoutMs = 0;
+  unsigned long long rlimit = 5'000'000;
+  unsigned jobs = 0;               // worker threads; 0: one per core
+  bool repair = false;
+  bool all = false;                // JSON: list satisfied and not-applicable findings too
+  std::string against;             // a tender case the offers are checked against
+};
+
+/// `samsvar lint`.
+struct LintCommand {
+  std::vector<std::string> paths;  // rule modules join the rulebase; cases are checked against it
+  bool analysis = true;            // the rulebase analysis (conflicts, redundancy, dead rules)
+};
+
+/// `samsvar explain`.
+struct ExplainCommand {
+  std::string rule;  // rule id, e.g. HOR-14
+};
+
+/// Exit codes: 0 fine; 1 a må or skal rule is violated (`check`); 2 bad
+/// input (located diagnostics on `err`); 3 an internal error.
+int runCheck(const CommonOptions& common, const CheckCommand& command, const Streams& io);
+int runLint(const CommonOptions& common, const LintCommand& command, const Streams& io);
+int runExplain(const CommonOptions& common, const ExplainCommand& command, const Streams& io);
+
+}  // namespace samsvar
