@@ -49,6 +49,10 @@ struct Bundled {
   std::vector<std::uint32_t> caseFileIds;
   std::vector<ast::File> caseAsts;
   std::vector<model::Model> cases;
+  // The first examples/ offer that analyses on its tender (`against`).
+  std::string offerName;
+  std::optional<model::Model> tender;
+  std::optional<ast::File> offerAst;
 };
 
 std::vector<std::string> caseFilesUnder(const fs::path& dir) {
@@ -111,6 +115,20 @@ const Bundled& bundled() {
       b->cases.push_back(std::move(*m));
     }
     if (b->cases.empty()) b->skip = "no bundled case (examples/ or tests/rules/) analyses without errors";
+    for (const auto& f : caseFilesUnder(src / "examples")) {
+      Diagnostics od;
+      auto offer = loadFile(b->sm, f, f, od);
+      if (!offer || !offer->against) continue;
+      std::string tenderPath = (fs::path(f).parent_path() / offer->against->value).string();
+      auto tenderFile = loadFile(b->sm, tenderPath, tenderPath, od);
+      std::optional<model::Model> tender;
+      if (tenderFile) tender = analyzeCase(*b->rulebase, b->sm, *tenderFile, od);
+      if (!tender || !analyzeCase(*tender, b->sm, *offer, od)) continue;
+      b->offerName = fs::relative(f, src).generic_string();
+      b->tender = std::move(tender);
+      b->offerAst = std::move(offer);
+      break;
+    }
     return b;
   }();
   return *b;
@@ -169,6 +187,33 @@ void BM_Bundled_AnalyzeCase(benchmark::State& state) {
   for (auto _ : state) {
     Diagnostics diags;
     benchmark::DoNotOptimize(analyzeCase(*b.rulebase, b.sm, b.caseAsts.front(), diags));
+  }
+}
+
+/// Copying a case model, as repair does for every variant it re-checks: the
+/// rulebase's part is shared, only the case's own declarations are copied.
+void BM_Bundled_CopyCase(benchmark::State& state) {
+  if (skipBundled(state)) return;
+  const Bundled& b = bundled();
+  state.SetLabel(b.caseNames.front());
+  for (auto _ : state) {
+    model::Model copy = b.cases.front();
+    benchmark::DoNotOptimize(copy);
+  }
+}
+
+/// An offer analysed on its tender's case model (the tender analysed once).
+void BM_Bundled_AnalyzeOffer(benchmark::State& state) {
+  if (skipBundled(state)) return;
+  const Bundled& b = bundled();
+  if (!b.tender) {
+    skip(state, "no examples/ offer analyses on its tender");
+    return;
+  }
+  state.SetLabel(b.offerName);
+  for (auto _ : state) {
+    Diagnostics diags;
+    benchmark::DoNotOptimize(analyzeCase(*b.tender, b.sm, *b.offerAst, diags));
   }
 }
 
@@ -448,6 +493,8 @@ BENCHMARK(BM_Bundled_ParseRules)->Unit(benchmark::kMicrosecond)->UseRealTime();
 BENCHMARK(BM_Bundled_AnalyzeModules)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Bundled_ParseCase)->Unit(benchmark::kMicrosecond)->UseRealTime();
 BENCHMARK(BM_Bundled_AnalyzeCase)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_Bundled_CopyCase)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_Bundled_AnalyzeOffer)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Bundled_Check)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Bundled_CheckNewChecker)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Bundled_RenderJson)->Unit(benchmark::kMicrosecond);

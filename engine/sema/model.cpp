@@ -10,6 +10,23 @@ int Model::internText(const std::string& s) {
   return it->second;
 }
 
+void Model::share() {
+  modules.share();
+  enums.share();
+  types.share();
+  instances.share();
+  facts.share();
+  rules.share();
+  waivers.share();
+  texts.share();
+  enumByName.share();
+  typeByName.share();
+  instanceByName.share();
+  ruleById.share();
+  moduleByName.share();
+  textIds.share();
+}
+
 std::vector<int> Model::instancesOf(int type) const {
   std::vector<int> out;
   for (std::size_t i = 0; i < instances.size(); ++i)

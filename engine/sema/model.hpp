@@ -14,6 +14,7 @@
 #include "core/ast.hpp"
 #include "core/diagnostic.hpp"
 #include "core/source.hpp"
+#include "engine/sema/layered.hpp"
 
 namespace samsvar::model {
 
@@ -157,20 +158,25 @@ struct ModuleInfo {
 };
 
 /// The whole checked world of one case (or of a rulebase alone).
+///
+/// A rulebase from analyzeModules is shared: its elements sit in the shared,
+/// immutable part of every container, so a case model (and every copy of it
+/// that repair makes) holds the rulebase by reference and only its own
+/// declarations by value. Indices run on across the two parts: the rulebase's
+/// instances, facts, rules, … come first, the case's follow.
 struct Model {
-  std::vector<ModuleInfo> modules;
-  std::vector<EnumInfo> enums;
-  std::vector<TypeInfo> types;
-  std::vector<Instance> instances;
-  std::vector<Fact> facts;
-  std::vector<RuleInfo> rules;
-  std::vector<Waiver> waivers;
-  std::vector<std::string> texts{std::string()};  // interned text values; id 0 = ""
+  Layered<ModuleInfo> modules;
+  Layered<EnumInfo> enums;
+  Layered<TypeInfo> types;
+  Layered<Instance> instances;
+  Layered<Fact> facts;
+  Layered<RuleInfo> rules;
+  Layered<Waiver> waivers;
+  Layered<std::string> texts{std::string()};  // interned text values; id 0 = ""
 
   // Lookup tables.
-  std::unordered_map<std::string, int> enumByName, typeByName, instanceByName, ruleById,
-      moduleByName;
-  std::unordered_map<std::string, int> textIds{{std::string(), 0}};
+  LayeredMap<std::string, int> enumByName, typeByName, instanceByName, ruleById, moduleByName;
+  LayeredMap<std::string, int> textIds{{std::string(), 0}};
 
   // The case (absent for a rulebase).
   bool isCase = false;
@@ -181,6 +187,9 @@ struct Model {
   int internText(const std::string& s);
   /// Declared (non-phantom) instances of a type, in declaration order.
   std::vector<int> instancesOf(int type) const;
+  /// Moves everything declared so far into the shared part, so that copies
+  /// share it instead of copying it (analyzeModules does this).
+  void share();
 };
 
 /// Human-readable type name ("date", "set<TargetGroup>", …).

@@ -24,7 +24,7 @@ struct ScopeVar {
 /// Checks one file's declarations into a shared Model.
 class Analyzer {
  public:
-  Analyzer(Model& m, const SourceManager& sm, Diagnostics& d) : m_(m), sm_(sm), diags_(d) {}
+  Analyzer(Model& m, const SourceManager& sm, Diagnostics& d) : out_(m), m_(m), sm_(sm), diags_(d) {}
 
   // ------------------------------------------------------------- modules
   void registerModule(const A::File& f) {
@@ -43,8 +43,8 @@ class Analyzer {
     for (const auto& i : f.imports) mi.imports.push_back(i.name);
     mi.file = f.fileId;
     mi.span = f.name->span;
-    m_.moduleByName[name] = static_cast<int>(m_.modules.size());
-    m_.modules.push_back(std::move(mi));
+    out_.moduleByName[name] = static_cast<int>(m_.modules.size());
+    out_.modules.push_back(std::move(mi));
   }
 
   void checkImports(const A::File& f) {
@@ -164,8 +164,8 @@ class Analyzer {
       diags_.error("sema.empty-enum", e.name.span,
                    {"enum " + q(e.name.name) + " har ingen verdier",
                     "enum " + q(e.name.name) + " has no values"});
-    m_.enumByName[info.name] = static_cast<int>(m_.enums.size());
-    m_.enums.push_back(std::move(info));
+    out_.enumByName[info.name] = static_cast<int>(m_.enums.size());
+    out_.enums.push_back(std::move(info));
   }
 
   void declareType(const A::TypeDecl& t) {
@@ -174,8 +174,8 @@ class Analyzer {
     info.name = t.name.name;
     info.module = currentModule_;
     info.span = t.name.span;
-    m_.typeByName[info.name] = static_cast<int>(m_.types.size());
-    m_.types.push_back(std::move(info));
+    out_.typeByName[info.name] = static_cast<int>(m_.types.size());
+    out_.types.push_back(std::move(info));
   }
 
   // ------------------------------------------------------------- pass 2: attributes
@@ -188,7 +188,7 @@ class Analyzer {
       if (it == m_.typeByName.end() || m_.types[it->second].span.begin != t->name.span.begin ||
           m_.types[it->second].span.file != t->name.span.file)
         continue;  // a duplicate, already reported
-      TypeInfo& info = m_.types[it->second];
+      TypeInfo& info = out_.types[it->second];  // declared by this file: never shared
       std::unordered_map<std::string, Span> seen;
       for (const auto& a : t->attrs) {
         if (auto s = seen.find(a.name.name); s != seen.end()) {
@@ -271,8 +271,8 @@ class Analyzer {
       inst.module = currentModule_;
       inst.span = i->name.span;
       inst.factOfAttr.assign(m_.types[t->second].attrs.size(), -1);
-      m_.instanceByName[inst.name] = static_cast<int>(m_.instances.size());
-      m_.instances.push_back(std::move(inst));
+      out_.instanceByName[inst.name] = static_cast<int>(m_.instances.size());
+      out_.instances.push_back(std::move(inst));
       pendingInstances_.push_back({&*i, static_cast<int>(m_.instances.size() - 1), &f});
     }
   }
@@ -280,7 +280,7 @@ class Analyzer {
   void assignFacts() {
     for (auto [decl, idx, file] : pendingInstances_) {
       setFile(*file);
-      Instance& inst = m_.instances[idx];
+      const Instance& inst = m_.instances[idx];
       const TypeInfo& ty = m_.types[inst.type];
       std::vector<Span> assigned(ty.attrs.size());
       for (const auto& fa : decl->fields) {
@@ -307,8 +307,8 @@ class Analyzer {
         if (!value) continue;
         Fact fact{idx, a->second, std::move(*value), fa.span};
         assigned[a->second] = fa.span;
-        m_.instances[idx].factOfAttr[a->second] = static_cast<int>(m_.facts.size());
-        m_.facts.push_back(std::move(fact));
+        out_.instances[idx].factOfAttr[a->second] = static_cast<int>(m_.facts.size());
+        out_.facts.push_back(std::move(fact));
       }
     }
     pendingInstances_.clear();
@@ -468,8 +468,8 @@ class Analyzer {
     scope_ = nullptr;
     if (info.message) checkPlaceholders(*info.message, info, r);
     if (!ok) return;
-    m_.ruleById[info.id] = static_cast<int>(m_.rules.size());
-    m_.rules.push_back(std::move(info));
+    out_.ruleById[info.id] = static_cast<int>(m_.rules.size());
+    out_.rules.push_back(std::move(info));
   }
 
   void checkPlaceholders(const Bilingual& msg, const RuleInfo& info, const A::RuleDecl& r) {
@@ -575,7 +575,7 @@ class Analyzer {
         continue;
       }
       seen[key] = span;
-      m_.waivers.push_back(std::move(w));
+      out_.waivers.push_back(std::move(w));
     }
   }
 
@@ -649,7 +649,7 @@ class Analyzer {
     return nullptr;
   }
   TExprPtr checkNode(const A::StrLit& n, const A::Expr& e, std::optional<Ty>) {
-    return make(Op::Const, Ty{Kind::Text}, e.span, {}, m_.internText(n.value));
+    return make(Op::Const, Ty{Kind::Text}, e.span, {}, out_.internText(n.value));
   }
 
   TExprPtr checkNode(const A::Path& p, const A::Expr& e, std::optional<Ty> expected) {
@@ -1008,7 +1008,10 @@ class Analyzer {
   }
 
  private:
-  Model& m_;
+  // Writes go through out_, reads through m_: a read through a non-const
+  // Model would copy a shared rulebase element (copy-on-write).
+  Model& out_;
+  const Model& m_;
   const SourceManager& sm_;
   Diagnostics& diags_;
   const A::File* file_ = nullptr;
@@ -1020,15 +1023,38 @@ class Analyzer {
   std::vector<std::tuple<const A::InstanceDecl*, int, const A::File*>> pendingInstances_;
 };
 
-void sortActiveRules(Model& m, const std::set<std::string>* modules) {
-  m.activeRules.clear();
+/// The rules of `modules` (every rule when null), in source order.
+std::vector<int> sortedRules(const Model& m, const std::set<std::string>* modules) {
+  std::vector<int> out;
   for (std::size_t i = 0; i < m.rules.size(); ++i)
-    if (!modules || modules->count(m.rules[i].module)) m.activeRules.push_back(static_cast<int>(i));
-  std::sort(m.activeRules.begin(), m.activeRules.end(), [&](int a, int b) {
+    if (!modules || modules->count(m.rules[i].module)) out.push_back(static_cast<int>(i));
+  auto before = [&](int a, int b) {
     const auto& x = m.rules[a];
     const auto& y = m.rules[b];
     return std::tie(x.span.file, x.span.begin, x.id) < std::tie(y.span.file, y.span.begin, y.id);
-  });
+  };
+  // Rules are declared file by file in source order, so this is usually
+  // sorted already; sorting thousands of rules for every case would cost
+  // more than the rest of the case's analysis.
+  if (!std::is_sorted(out.begin(), out.end(), before)) std::sort(out.begin(), out.end(), before);
+  return out;
+}
+
+/// The rules a case checks: all, or those of the modules it uses (and what
+/// they import) plus its own.
+std::vector<int> caseRules(const Model& m, const ast::File& f) {
+  if (f.imports.empty()) return sortedRules(m, nullptr);
+  std::set<std::string> mods{""};
+  std::vector<std::string> work;
+  for (const auto& i : f.imports) work.push_back(i.name);
+  while (!work.empty()) {
+    auto n = work.back();
+    work.pop_back();
+    if (!mods.insert(n).second) continue;
+    if (auto it = m.moduleByName.find(n); it != m.moduleByName.end())
+      for (const auto& i : m.modules[it->second].imports) work.push_back(i);
+  }
+  return sortedRules(m, &mods);
 }
 
 }  // namespace
@@ -1055,8 +1081,9 @@ std::optional<Model> analyzeModules(const SourceManager& sm, const std::vector<a
   an.assignFacts();
   for (auto* f : mods) an.declareRules(*f);
   for (auto* f : mods) an.declareWaivers(*f);
-  sortActiveRules(m, nullptr);
+  m.activeRules = sortedRules(m, nullptr);
   if (diags.errorCount() > before) return std::nullopt;
+  m.share();  // every case shares the rulebase instead of copying it
   return m;
 }
 
@@ -1081,21 +1108,7 @@ std::optional<Model> analyzeCase(const Model& rulebase, const SourceManager& sm,
   an.assignFacts();
   an.declareRules(f);
   an.declareWaivers(f);
-  if (f.imports.empty()) {
-    sortActiveRules(m, nullptr);
-  } else {
-    std::set<std::string> mods{""};
-    std::vector<std::string> work;
-    for (const auto& i : f.imports) work.push_back(i.name);
-    while (!work.empty()) {
-      auto n = work.back();
-      work.pop_back();
-      if (!mods.insert(n).second) continue;
-      if (auto it = m.moduleByName.find(n); it != m.moduleByName.end())
-        for (const auto& i : m.modules[it->second].imports) work.push_back(i);
-    }
-    sortActiveRules(m, &mods);
-  }
+  m.activeRules = caseRules(m, f);
   if (diags.errorCount() > before) return std::nullopt;
   return m;
 }
