@@ -20,6 +20,10 @@ int main(int argc, char** argv) {
     sub->add_option("--rules", common.rules, "Rule module file or directory (default: the bundled rules/)");
     sub->add_option("--lang", lang, "Language of messages: nb (default) or en")->check(CLI::IsMember({"nb", "en"}));
     sub->add_flag("--color", common.color, "Colour diagnostics");
+    sub->add_option_function<unsigned>(
+           "--max-input-mb", [&](unsigned mb) { common.maxFileBytes = std::uintmax_t{mb} << 20; },
+           "Largest input file read, in MiB (default 64)")
+        ->check(CLI::Range(1u, 4096u));
   };
 
   CheckCommand ca;
@@ -31,12 +35,17 @@ int main(int argc, char** argv) {
   check->add_option("--format", ca.format, "text (default) or json")->check(CLI::IsMember({"text", "json"}));
   check->add_flag("--strict", ca.strict, "Gaps in må/skal rules also fail (exit code 1)");
   check->add_option("--timeout-ms", ca.timeoutMs, "Solver time limit per check in ms (default: none; --rlimit bounds every check, "
-                 "the same on any machine)");
-  check->add_option("--rlimit", ca.rlimit, "Solver resource limit per check");
-  check->add_option("-j,--jobs", ca.jobs, "Worker threads for many cases (default: all cores)");
+                 "the same on any machine)")
+      ->check(CLI::Range(0u, 86'400'000u));
+  check->add_option("--rlimit", ca.rlimit, "Solver resource limit per check (Z3 resource units, default 5000000; 0: none)")
+      ->check(CLI::Range(0ULL, 4'000'000'000ULL));
+  check->add_option("-j,--jobs", ca.jobs, "Worker threads for many cases (default: all cores)")->check(CLI::Range(0u, 256u));
   check->add_flag("--repair", ca.repair, "Add the smallest repair that makes every må/skal rule hold");
   check->add_flag("--all", ca.all, "JSON: also list satisfied and not-applicable findings (the summary counts them either way)");
   check->add_option("--against", ca.against, "A tender case: check each offer against its requirements");
+  check->add_option("--case-root", ca.caseRoots,
+                    "A further folder that stream lines and offers' `against` may name files in (default: the "
+                    "folders of the cases given, the current folder for `-`)");
   addCommon(check);
 
   LintCommand la;

@@ -21,6 +21,12 @@ Diagnostic& Diagnostics::push(Diagnostic d) {
 
 void Diagnostics::add(Diagnostic d) { push(std::move(d)); }
 
+void Diagnostics::append(const Diagnostics& other) {
+  for (const auto& d : other.items_) push(d);
+  dropped_ += other.dropped_;
+  droppedErrors_ += other.droppedErrors_;
+}
+
 Diagnostic& Diagnostics::error(std::string code, Span span, Bilingual message) {
   return push(Diagnostic{Severity::error, std::move(code), std::move(message), span, {}, {}});
 }

@@ -43,6 +43,8 @@ class Diagnostics {
   Diagnostic& error(std::string code, Span span, Bilingual message);
   Diagnostic& warning(std::string code, Span span, Bilingual message);
   void add(Diagnostic d);
+  /// Adds every diagnostic of `other`, and counts those it could not keep.
+  void append(const Diagnostics& other);
 
   bool hasErrors() const;
   std::size_t errorCount() const;

@@ -28,8 +28,8 @@ std::uint32_t SourceManager::add(std::string name, std::string text) {
   return static_cast<std::uint32_t>(files_.size() - 1);
 }
 
-bool SourceManager::load(const std::string& path, std::uint32_t& id, Bilingual& error,
-                         std::uintmax_t maxBytes) {
+bool SourceManager::load(const std::string& path, std::uint32_t& id, Bilingual& error) {
+  const std::uintmax_t maxBytes = maxFileBytes_;
   const std::string shown = "`" + escapeControls(path) + "`";
   // O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then tells
   // what was opened, so a path swapped between a check and the open is
@@ -64,7 +64,8 @@ bool SourceManager::load(const std::string& path, std::uint32_t& id, Bilingual& 
              shown + " is not a regular file (a FIFO, a device or a socket); samsvar reads regular files only"};
     return false;
   }
-  const std::string limit = std::to_string(maxBytes >> 20) + " MiB";
+  const std::string limit = maxBytes % (1u << 20) == 0 ? std::to_string(maxBytes >> 20) + " MiB"
+                                                      : std::to_string(maxBytes) + " bytes";
   auto tooLarge = [&] {
     error = {shown + " er større enn grensen på " + limit, shown + " is larger than the limit of " + limit};
     return false;

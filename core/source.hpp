@@ -53,8 +53,9 @@ class SourceManager {
   /// Reads a regular file of at most `maxBytes` from disk; returns false and
   /// says why in `error` (nb and en, naming the path) if it cannot. Never
   /// blocks on a FIFO and never reads a device.
-  bool load(const std::string& path, std::uint32_t& id, Bilingual& error,
-            std::uintmax_t maxBytes = kDefaultMaxFileBytes);
+  bool load(const std::string& path, std::uint32_t& id, Bilingual& error);
+  /// The largest file load() reads (default kDefaultMaxFileBytes).
+  void setMaxFileBytes(std::uintmax_t bytes) { maxFileBytes_ = bytes; }
   /// The same with the English reason only (tests and benchmarks).
   bool load(const std::string& path, std::uint32_t& id, std::string& error) {
     Bilingual e;
@@ -95,6 +96,7 @@ class SourceManager {
   }
   std::deque<File> files_;  // a deque: adding never moves the files already there
   std::unique_ptr<std::shared_mutex> mu_ = std::make_unique<std::shared_mutex>();
+  std::uintmax_t maxFileBytes_ = kDefaultMaxFileBytes;
 };
 
 /// Number of code points in a UTF-8 byte range (invalid bytes count as one).

@@ -177,6 +177,21 @@ bool checkLexical(std::string_view text, std::uint32_t fileId, Diagnostics& diag
   auto span = [&](std::size_t b, std::size_t e) {
     return Span::of(fileId, static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e));
   };
+  // Control characters (NUL, ESC, …) have no place in a samsvar file, in a
+  // string neither (an escape sequence in a deviation's reason could erase
+  // the report above it in a terminal); a run of them is one error.
+  auto isControl = [](unsigned char ch) { return ch < 0x20 || ch == 0x7F; };
+  auto reportControls = [&](std::size_t start) {
+    std::size_t end = start + 1;  // INVARIANT: called on a control character; always advances
+    while (end < n && isControl(at(text, end)) && !isSpace(at(text, end))) ++end;
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "U+%04X", at(text, start));
+    auto& d = diags.error("parse.control-character", span(start, end),
+                          {std::string("uventet kontrolltegn ") + hex, std::string("unexpected control character ") + hex});
+    d.help = Bilingual{"fjern tegnet; filen er kanskje ikke en tekstfil",
+                       "remove it; the file may not be a text file"};
+    return end;
+  };
   std::size_t i = 0;
   while (i < n) {
     unsigned char c = at(text, i);
@@ -200,6 +215,11 @@ bool checkLexical(std::string_view text, std::uint32_t fileId, Diagnostics& diag
           closed = true;
           ++i;
           break;
+        }
+        if (isControl(at(text, i)) && !isSpace(at(text, i))) {
+          i = reportControls(i);
+          ok = false;
+          continue;
         }
         if (text[i] == '\\') {
           unsigned char e = at(text, i + 1);
@@ -227,18 +247,9 @@ bool checkLexical(std::string_view text, std::uint32_t fileId, Diagnostics& diag
         d.help = Bilingual{"en streng slutter med `\"` på samme linje; skriv `\\n` for linjeskift",
                        "a string ends with `\"` on the same line; write `\\n` for a line break"};
       }
-    } else if ((c < 0x20 && !isSpace(c)) || c == 0x7F) {
-      // Control characters (NUL, ESC, …) have no place in a samsvar file; a
-      // run of them is one error.
-      std::size_t start = i;
-      while (i < n && ((at(text, i) < 0x20 && !isSpace(at(text, i))) || at(text, i) == 0x7F)) ++i;
+    } else if (isControl(c) && !isSpace(c)) {
+      i = reportControls(i);
       ok = false;
-      char hex[8];
-      std::snprintf(hex, sizeof hex, "U+%04X", c);
-      auto& d = diags.error("parse.control-character", span(start, i),
-                            {std::string("uventet kontrolltegn ") + hex, std::string("unexpected control character ") + hex});
-      d.help = Bilingual{"fjern tegnet; filen er kanskje ikke en tekstfil",
-                         "remove it; the file may not be a text file"};
     } else if (isDigit(c) && (i == 0 || !isIdentChar(at(text, i - 1)))) {
       std::size_t end = i;
       while (end < n && (isDigit(at(text, end)) || at(text, end) == '.' || at(text, end) == '-')) ++end;

@@ -49,7 +49,7 @@ BatchResult runBatch(const std::vector<std::string>& names, const BatchOptions& 
   BatchResult result;
   for (std::size_t i = 0; i < n; ++i) {
     caseDiags[i].sort();
-    for (const auto& d : caseDiags[i].items()) result.diagnostics.add(d);
+    result.diagnostics.append(caseDiags[i]);
     if (isFailed[i]) result.failures.push_back({i, names[i], failed[i]});
     result.exitCode = std::max(result.exitCode, outcomes[i].exitCode);
   }

@@ -30,7 +30,9 @@ Checker& processLifetimeChecker(const CheckOptions& options) { return *new Check
 /// rulebase, and how they are printed.
 class Session {
  public:
-  Session(const CommonOptions& common, const Streams& io) : common_(common), io_(io) {}
+  Session(const CommonOptions& common, const Streams& io) : common_(common), io_(io) {
+    sm.setMaxFileBytes(common.maxFileBytes);
+  }
 
   /// The rule paths of the command: the given ones, or the bundled rules
   /// (shown as `rules/…`, never as a path of this machine).
@@ -86,18 +88,39 @@ int guarded(const CommonOptions& common, const Streams& io, const Command& comma
 std::vector<CaseSource> caseSources(Session& s, const std::vector<std::string>& paths) {
   std::vector<CaseSource> sources;
   for (const auto& p : paths) {
+    const std::size_t before = sources.size();
+    const bool hadErrors = s.diags.hasErrors();
     if (p == "-") {
       std::string input((std::istreambuf_iterator<char>(s.io().in)), std::istreambuf_iterator<char>());
       for (auto& cs : readCaseStream(s.sm, "<stdin>", std::move(input), s.diags)) sources.push_back(std::move(cs));
-      continue;
+    } else {
+      for (const auto& f : collectFiles(p, {".case"}, s.diags)) {
+        CaseSource cs;
+        cs.name = f;
+        sources.push_back(std::move(cs));
+      }
     }
-    for (const auto& f : collectFiles(p, {".case"}, s.diags)) {
-      CaseSource cs;
-      cs.name = f;
-      sources.push_back(std::move(cs));
+    // An empty folder or stream is a mistake to point out, not a pass.
+    if (sources.size() == before && s.diags.hasErrors() == hadErrors) {
+      std::string where = p == "-" ? "<stdin>" : "`" + p + "`";
+      auto& d = s.diags.error("io.no-cases", Span{},
+                              {"fant ingen sak i " + where, "no case found in " + where});
+      d.help = p == "-" ? Bilingual{"hver linje er {\"path\": \"sak.case\"} eller {\"name\": …, \"text\": …}",
+                                    "each line is {\"path\": \"case.case\"} or {\"name\": …, \"text\": …}"}
+                        : Bilingual{"en sak er en fil som slutter på .case", "a case is a file ending in .case"};
     }
   }
   return sources;
+}
+
+/// The folders a stream line or an offer's `against` may name files in: those
+/// of the cases on the command line (the current folder for a stream) and
+/// any --case-root.
+CaseRoots caseRoots(const CheckCommand& a) {
+  CaseRoots roots;
+  for (const auto& p : a.cases) roots.add(p == "-" ? "." : p);
+  for (const auto& r : a.caseRoots) roots.add(r);
+  return roots;
 }
 
 int check(const CommonOptions& common, const CheckCommand& a, const Streams& io) {
@@ -114,6 +137,8 @@ int check(const CommonOptions& common, const CheckCommand& a, const Streams& io)
     if (!tender) return s.badInput();
   }
   std::vector<CaseSource> sources = caseSources(s, a.cases);
+  if (sources.empty()) return s.badInput();
+  const CaseRoots roots = caseRoots(a);
   std::vector<std::string> names;
   for (const auto& cs : sources) names.push_back(cs.name);
 
@@ -128,28 +153,36 @@ int check(const CommonOptions& common, const CheckCommand& a, const Streams& io)
   batch.separator = json ? "" : "\n";
   batch.write = [&](std::string_view text) { io.out.write(text.data(), static_cast<std::streamsize>(text.size())); };
   if (progress) batch.progress = [&](std::size_t done, std::size_t total) { io.err << "\r" << done << "/" << total; };
-  const model::Model* over = tender ? &*tender : nullptr;
+  CaseLoad load;
+  load.tender = tender ? &*tender : nullptr;
+  load.tenderPath = a.against;
+  load.roots = &roots;
   // Each case is parsed and analysed when a worker takes it, and dropped
   // once its report is made, so a batch of thousands holds a few models.
   BatchResult result = runBatch(names, batch, [&]() -> CaseWork {
     Checker& checker = processLifetimeChecker(options);
     return [&](std::size_t i, Diagnostics& diags) -> CaseOutcome {
       CaseSource& src = sources[i];
-      auto m = src.inline_ ? loadCaseText(s.sm, *rulebase, src.name, std::move(src.text), diags, over)
-                           : loadCase(s.sm, *rulebase, src.name, src.name, diags, over);
+      CaseLoad here = load;
+      here.origin = src.span;  // valid for the lines of a stream
+      auto m = src.inline_ ? loadCaseText(s.sm, *rulebase, src.name, std::move(src.text), diags, here)
+                           : loadCase(s.sm, *rulebase, src.name, src.name, diags, here);
       if (!m) return {};
       CaseResult r = checker.check(*m);
       std::optional<RepairResult> repair;
       if (a.repair) repair = computeRepair(checker, *m, r);
       ReportInput in{s.sm, *m, r, common.lang, a.strict, repair ? &*repair : nullptr, a.all};
-      return {json ? renderJson(in, jsonLines) : renderText(in), exitCodeFor(*m, r, a.strict)};
+      // Text from the case (a title, a deviation's reason) must not drive
+      // the terminal; JSON escapes control characters itself.
+      return {json ? renderJson(in, jsonLines) : escapeControls(renderText(in), /*keepNewlines=*/true),
+              exitCodeFor(*m, r, a.strict)};
     };
   });
   if (progress) io.err << "\n";
   io.out.flush();
   // The errors before the batch (sorted), then each case's in input order.
   s.diags.sort();
-  for (const auto& d : result.diagnostics.items()) s.diags.add(d);
+  s.diags.append(result.diagnostics);
   const bool badInput = s.diags.hasErrors();
   if (!s.diags.items().empty()) s.printDiagnostics(/*sort=*/false);
   for (const auto& f : result.failures) io.err << failureMessage(f, common.lang) << "\n";
@@ -201,7 +234,7 @@ int explain(const CommonOptions& common, const ExplainCommand& a, const Streams&
     for (const auto& d : unknown.items()) io.err << render(s.sm, d, common.lang, common.color);
     return 2;
   }
-  io.out << renderExplanation(s.sm, *rulebase, *ex, common.lang);
+  io.out << escapeControls(renderExplanation(s.sm, *rulebase, *ex, common.lang), /*keepNewlines=*/true);
   return 0;
 }
 

@@ -3,6 +3,7 @@
 // returns the process exit code. The command line only parses options.
 #pragma once
 
+#include <cstdint>
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -16,6 +17,7 @@ struct CommonOptions {
   std::vector<std::string> rules;  // rule module files or directories; empty: the bundled rules
   Lang lang = Lang::nb;
   bool color = false;              // colour diagnostics
+  std::uintmax_t maxFileBytes = std::uintmax_t{64} << 20;  // input files larger than this are refused
   const char* program = nullptr;   // argv[0], to find the bundled rules
 };
 
@@ -38,6 +40,7 @@ struct CheckCommand {
   bool repair = false;
   bool all = false;                // JSON: list satisfied and not-applicable findings too
   std::string against;             // a tender case the offers are checked against
+  std::vector<std::string> caseRoots;  // further folders a stream or an offer's `against` may name files in
 };
 
 /// `samsvar lint`.

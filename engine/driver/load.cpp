@@ -55,12 +55,37 @@ std::vector<std::string> collectFiles(const std::string& path, const std::vector
   return out;
 }
 
+void CaseRoots::add(const std::string& path) {
+  std::error_code ec;
+  fs::path p = fs::weakly_canonical(fs::absolute(path, ec), ec);
+  if (!fs::is_directory(p, ec)) p = p.parent_path();
+  std::string s = p.string();
+  if (s.empty() || s.back() != '/') s += '/';
+  if (std::find(roots_.begin(), roots_.end(), s) != roots_.end()) return;
+  roots_.push_back(s);
+  fs::path shown = fs::is_directory(path, ec) ? fs::path(path) : fs::path(path).parent_path();
+  shown_.push_back(shown.empty() ? "." : shown.lexically_normal().generic_string());
+}
+
+bool CaseRoots::contains(const std::string& path) const {
+  if (roots_.empty()) return true;
+  std::error_code ec;
+  std::string p = fs::weakly_canonical(fs::absolute(path, ec), ec).string();
+  return std::any_of(roots_.begin(), roots_.end(), [&](const std::string& r) { return p.compare(0, r.size(), r) == 0; });
+}
+
+std::string CaseRoots::shown() const {
+  std::string out;
+  for (const auto& s : shown_) out += (out.empty() ? "" : ", ") + s;
+  return out;
+}
+
 std::optional<ast::File> loadFile(SourceManager& sm, const std::string& path, const std::string& display,
-                                  Diagnostics& diags) {
+                                  Diagnostics& diags, Span origin) {
   std::uint32_t id = 0;
-  std::string err;
+  Bilingual err;
   if (!sm.load(path, id, err)) {
-    diags.error("io.read", Span{}, {"kan ikke lese " + display + ": " + err, "cannot read " + display + ": " + err});
+    diags.error("io.read", origin, std::move(err));
     return std::nullopt;
   }
   if (display != path) {
@@ -74,24 +99,33 @@ namespace {
 /// Analyses a parsed case; an `against "tender.case"` clause is resolved
 /// relative to `path`'s folder (shown relative to `display`'s).
 std::optional<model::Model> analyzeLoadedCase(SourceManager& sm, const model::Model& rulebase,
-                                              const std::string& path, const std::string& display,
-                                              const ast::File& file, Diagnostics& diags,
-                                              const model::Model* tender);
+                                              const std::string& folder, const std::string& displayFolder,
+                                              const ast::File& file, Diagnostics& diags, const CaseLoad& load);
 }  // namespace
 
 std::optional<model::Model> loadCase(SourceManager& sm, const model::Model& rulebase, const std::string& path,
-                                     const std::string& display, Diagnostics& diags, const model::Model* tender) {
-  auto file = loadFile(sm, path, display, diags);
+                                     const std::string& display, Diagnostics& diags, const CaseLoad& load) {
+  if (load.origin.valid && load.roots && !load.roots->contains(path)) {
+    // A path named by a stream, not by the user on the command line.
+    auto& d = diags.error("io.outside-roots", load.origin,
+                          {"`" + path + "` ligger utenfor mappene saker leses fra (" + load.roots->shown() + ")",
+                           "`" + path + "` is outside the folders cases are read from (" + load.roots->shown() + ")"});
+    d.help = Bilingual{"gi mappen med --case-root, eller oppgi filen på kommandolinjen",
+                       "name its folder with --case-root, or pass the file on the command line"};
+    return std::nullopt;
+  }
+  auto file = loadFile(sm, path, display, diags, load.origin);
   if (!file) return std::nullopt;
-  return analyzeLoadedCase(sm, rulebase, path, display, *file, diags, tender);
+  return analyzeLoadedCase(sm, rulebase, fs::path(path).parent_path().string(),
+                           fs::path(display).parent_path().string(), *file, diags, load);
 }
 
 std::optional<model::Model> loadCaseText(SourceManager& sm, const model::Model& rulebase, const std::string& name,
-                                         std::string text, Diagnostics& diags, const model::Model* tender) {
+                                         std::string text, Diagnostics& diags, const CaseLoad& load) {
   std::uint32_t id = sm.add(name, std::move(text));
   auto file = parseFile(sm, id, diags);
   if (!file) return std::nullopt;
-  return analyzeLoadedCase(sm, rulebase, name, name, *file, diags, tender);
+  return analyzeLoadedCase(sm, rulebase, "", "", *file, diags, load);
 }
 
 std::vector<CaseSource> readCaseStream(SourceManager& sm, const std::string& name, std::string text,
@@ -144,15 +178,38 @@ std::vector<CaseSource> readCaseStream(SourceManager& sm, const std::string& nam
 
 namespace {
 std::optional<model::Model> analyzeLoadedCase(SourceManager& sm, const model::Model& rulebase,
-                                              const std::string& path, const std::string& display,
-                                              const ast::File& fileRef, Diagnostics& diags,
-                                              const model::Model* tender) {
+                                              const std::string& folder, const std::string& displayFolder,
+                                              const ast::File& fileRef, Diagnostics& diags, const CaseLoad& load) {
   const ast::File* file = &fileRef;
-  if (!file->against) return analyzeCase(tender ? *tender : rulebase, sm, *file, diags);
+  if (!file->against) return analyzeCase(load.tender ? *load.tender : rulebase, sm, *file, diags);
   const ast::StringLit& against = *file->against;
-  fs::path tenderPath = fs::path(path).parent_path() / against.value;
-  std::string tenderDisplay = (fs::path(display).parent_path() / against.value).lexically_normal().generic_string();
+  const fs::path named(against.value);
+  fs::path tenderPath = fs::path(folder) / named;
+  std::string tenderDisplay = (fs::path(displayFolder) / named).lexically_normal().generic_string();
   std::error_code ec;
+  // The offer is someone else's text: it may name a tender next to it, not
+  // any file of this machine.
+  if (named.is_absolute() || (load.roots && !load.roots->contains(tenderPath.string()))) {
+    auto& d = diags.error("case.against-outside", against.span,
+                          {"anbudet må ligge i samme mappe som tilbudet eller under den; `" + against.value +
+                               "` peker ut av den",
+                           "the tender must be in the offer's folder or below it; `" + against.value +
+                               "` points outside it"});
+    d.help = Bilingual{"legg anbudet ved siden av tilbudet, eller oppgi det med --against",
+                       "put the tender next to the offer, or pass it with --against"};
+    return std::nullopt;
+  }
+  if (load.tender) {
+    if (!fs::equivalent(tenderPath, load.tenderPath, ec)) {
+      auto& d = diags.error("case.against-conflict", against.span,
+                            {"tilbudet svarer på " + tenderDisplay + ", men --against oppgir " + load.tenderPath,
+                             "the offer answers " + tenderDisplay + ", but --against names " + load.tenderPath});
+      d.help = Bilingual{"fjern --against, eller rett `against` i tilbudet",
+                         "drop --against, or correct `against` in the offer"};
+      return std::nullopt;
+    }
+    return analyzeCase(*load.tender, sm, *file, diags);
+  }
   if (!fs::is_regular_file(tenderPath, ec)) {
     diags.error("case.against_missing", against.span,
                 {"finner ikke anbudet " + tenderDisplay + " som tilbudet svarer på",
@@ -191,9 +248,9 @@ std::optional<model::Model> loadRulebase(SourceManager& sm, const std::vector<Ru
         display = rp.displayPrefix + rel.generic_string();
       }
       std::uint32_t id = 0;
-      std::string err;
+      Bilingual err;
       if (!sm.load(f, id, err)) {
-        diags.error("io.read", Span{}, {"kan ikke lese " + display + ": " + err, "cannot read " + display + ": " + err});
+        diags.error("io.read", Span{}, std::move(err));
         failed = true;
         continue;
       }
@@ -209,7 +266,7 @@ std::optional<model::Model> loadRulebase(SourceManager& sm, const std::vector<Ru
   });
   std::vector<ast::File> files;
   for (std::size_t i = 0; i < ids.size(); ++i) {
-    for (const auto& d : fileDiags[i].items()) diags.add(d);  // in file order: deterministic
+    diags.append(fileDiags[i]);  // in file order: deterministic
     if (parsed[i]) files.push_back(std::move(*parsed[i]));
     else failed = true;
   }

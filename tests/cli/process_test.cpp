@@ -17,64 +17,11 @@
 #include <sstream>
 
 #include "harness.hpp"
+#include "process.hpp"
 
 using namespace samsvar::testing;
 
 namespace {
-
-struct Process {
-  int code = -1;
-  std::string out;  // stdout
-  std::string err;  // stderr
-};
-
-std::string readAll(std::FILE* f) {
-  std::rewind(f);
-  std::string s;
-  char buf[65536];
-  for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) s.append(buf, n);
-  return s;
-}
-
-/// Runs `samsvar ARGS...` in the source tree (so files are named as in the
-/// golden reports) with `input` on stdin; stdout and stderr are kept apart.
-Process samsvar(const std::vector<std::string>& args, const std::string& input = "") {
-  Process p;
-  std::FILE* in = std::tmpfile();
-  std::FILE* out = std::tmpfile();
-  std::FILE* err = std::tmpfile();
-  if (!in || !out || !err) {
-    ADD_FAILURE() << "no temporary file";
-    return p;
-  }
-  std::fwrite(input.data(), 1, input.size(), in);
-  std::fflush(in);
-  std::rewind(in);
-  std::vector<std::string> argvStrings{SAMSVAR_BINARY};
-  argvStrings.insert(argvStrings.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (auto& a : argvStrings) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  const std::string dir = sourcePath("");
-  pid_t pid = fork();
-  if (pid == 0) {
-    // The child only calls async-signal-safe functions before exec.
-    if (chdir(dir.c_str()) != 0) _exit(127);
-    dup2(fileno(in), 0);
-    dup2(fileno(out), 1);
-    dup2(fileno(err), 2);
-    execv(argv[0], argv.data());
-    _exit(127);
-  }
-  int status = 0;
-  if (pid > 0 && waitpid(pid, &status, 0) == pid && WIFEXITED(status)) p.code = WEXITSTATUS(status);
-  p.out = readAll(out);
-  p.err = readAll(err);
-  std::fclose(in);
-  std::fclose(out);
-  std::fclose(err);
-  return p;
-}
 
 const std::vector<std::string> kHearing = {"--rules", "tests/cli/hearing.rules", "--lang", "en"};
 
@@ -84,7 +31,7 @@ std::vector<std::string> with(std::vector<std::string> args, const std::vector<s
 }
 
 TEST(ExitCode, ZeroWhenEveryRuleHolds) {
-  Process p = samsvar(with({"check", "tests/cli/clean.case"}, kHearing));
+  Process p = runSamsvar(with({"check", "tests/cli/clean.case"}, kHearing));
   EXPECT_EQ(p.code, 0) << p.err;
   EXPECT_EQ(p.out,
             "Case «A hearing of six weeks» (tests/cli/clean.case)\n"
@@ -94,7 +41,7 @@ TEST(ExitCode, ZeroWhenEveryRuleHolds) {
 }
 
 TEST(ExitCode, OneWhenAMaaRuleIsViolated) {
-  Process p = samsvar(with({"check", "tests/cli/violation.case"}, kHearing));
+  Process p = runSamsvar(with({"check", "tests/cli/violation.case"}, kHearing));
   EXPECT_EQ(p.code, 1) << p.err;
   EXPECT_NE(p.out.find("  error[H-6W] må: A hearing lasts at least six weeks\n"
                        "    for h = h1\n"
@@ -109,16 +56,16 @@ TEST(ExitCode, OneWhenAMaaRuleIsViolated) {
 // A gap alone passes; --strict fails it.
 TEST(ExitCode, GapsFailOnlyWithStrict) {
   const std::string gapOnly = "examples/vendor/anbud-trygghetsalarm-vkp.case";
-  Process lax = samsvar({"check", gapOnly});
+  Process lax = runSamsvar({"check", gapOnly});
   EXPECT_EQ(lax.code, 0) << lax.err;
   EXPECT_NE(lax.out.find("1 mangel"), std::string::npos) << lax.out;
-  Process strict = samsvar({"check", gapOnly, "--strict"});
+  Process strict = runSamsvar({"check", gapOnly, "--strict"});
   EXPECT_EQ(strict.code, 1) << strict.err;
   EXPECT_EQ(strict.out, lax.out);
 }
 
 TEST(ExitCode, TwoForBadInputWithALocatedErrorOnStderrOnly) {
-  Process p = samsvar(with({"check", "tests/cli/bad.case"}, kHearing));
+  Process p = runSamsvar(with({"check", "tests/cli/bad.case"}, kHearing));
   EXPECT_EQ(p.code, 2);
   EXPECT_EQ(p.out, "") << "nothing is reported for a case that cannot be read";
   EXPECT_EQ(p.err.rfind("tests/cli/bad.case:2:35: error: `Hearing` has no attribute `closed`\n", 0), 0u) << p.err;
@@ -126,12 +73,12 @@ TEST(ExitCode, TwoForBadInputWithALocatedErrorOnStderrOnly) {
 }
 
 TEST(ExitCode, TwoForAMissingFileAndForBadUsage) {
-  Process missing = samsvar(with({"check", "tests/cli/no-such.case"}, kHearing));
+  Process missing = runSamsvar(with({"check", "tests/cli/no-such.case"}, kHearing));
   EXPECT_EQ(missing.code, 2);
   EXPECT_EQ(missing.out, "");
   EXPECT_NE(missing.err.find("tests/cli/no-such.case"), std::string::npos) << missing.err;
 
-  Process usage = samsvar({"check", "tests/cli/clean.case", "--no-such-option"});
+  Process usage = runSamsvar({"check", "tests/cli/clean.case", "--no-such-option"});
   EXPECT_EQ(usage.code, 2);
   EXPECT_EQ(usage.out, "");
   EXPECT_NE(usage.err.find("--no-such-option"), std::string::npos) << usage.err;
@@ -140,11 +87,11 @@ TEST(ExitCode, TwoForAMissingFileAndForBadUsage) {
 // The executable prints the reports the libraries render for the goldens.
 TEST(Report, StdoutIsTheGoldenReport) {
   const std::string file = "examples/procurer/kritisk-info-helseforetak";
-  Process text = samsvar({"check", file + ".case", "--repair"});
+  Process text = runSamsvar({"check", file + ".case", "--repair"});
   EXPECT_EQ(text.code, 1);
   EXPECT_EQ(text.out, readFile(sourcePath(file + ".expected.txt")));
   EXPECT_EQ(text.err, "");
-  Process json = samsvar({"check", file + ".case", "--repair", "--format", "json"});
+  Process json = runSamsvar({"check", file + ".case", "--repair", "--format", "json"});
   EXPECT_EQ(json.code, 1);
   EXPECT_EQ(json.out, readFile(sourcePath(file + ".expected.json")));
   EXPECT_EQ(json.err, "");
@@ -153,7 +100,7 @@ TEST(Report, StdoutIsTheGoldenReport) {
 // `--all` lists satisfied findings in the JSON report; without it they are
 // only counted.
 TEST(Report, AllListsSatisfiedFindings) {
-  Process shown = samsvar(with({"check", "tests/cli/clean.case", "--format", "json", "--all"}, kHearing));
+  Process shown = runSamsvar(with({"check", "tests/cli/clean.case", "--format", "json", "--all"}, kHearing));
   ASSERT_EQ(shown.code, 0) << shown.err;
   auto j = nlohmann::json::parse(shown.out);
   EXPECT_EQ(j["all_findings"], true);
@@ -163,7 +110,7 @@ TEST(Report, AllListsSatisfiedFindings) {
   EXPECT_EQ(j["findings"][0]["verdict"], "satisfied");
   EXPECT_EQ(j["rules"]["H-6W"]["message"]["en"], "The hearing {h} is shorter than six weeks.");
 
-  Process counted = samsvar(with({"check", "tests/cli/clean.case", "--format", "json"}, kHearing));
+  Process counted = runSamsvar(with({"check", "tests/cli/clean.case", "--format", "json"}, kHearing));
   ASSERT_EQ(counted.code, 0) << counted.err;
   j = nlohmann::json::parse(counted.out);
   EXPECT_EQ(j["all_findings"], false);
@@ -175,12 +122,12 @@ TEST(Report, AllListsSatisfiedFindings) {
 // A batch gives every case the report it gets alone, whatever the number of
 // worker threads: each case is checked and repaired in its own Z3 context.
 TEST(Batch, SameReportsOnOneThreadAndOnTwoAndAlone) {
-  Process one = samsvar({"check", "examples/", "--repair", "-j1"});
-  Process two = samsvar({"check", "examples/", "--repair", "-j2"});
+  Process one = runSamsvar({"check", "examples/", "--repair", "-j1"});
+  Process two = runSamsvar({"check", "examples/", "--repair", "-j2"});
   EXPECT_EQ(one.code, 1);
   EXPECT_EQ(two.code, 1);
   EXPECT_EQ(one.out, two.out);
-  Process alone = samsvar({"check", "examples/vendor/anbud-trygghetsalarm-vkp.case", "--repair"});
+  Process alone = runSamsvar({"check", "examples/vendor/anbud-trygghetsalarm-vkp.case", "--repair"});
   ASSERT_FALSE(alone.out.empty());
   EXPECT_NE(one.out.find(alone.out), std::string::npos) << "the batch report differs from the single run";
 }
@@ -188,7 +135,7 @@ TEST(Batch, SameReportsOnOneThreadAndOnTwoAndAlone) {
 // With --format json a batch prints one compact report per line, in input
 // order, each the same document as the case's golden report.
 TEST(Batch, JsonLinesAreTheGoldenReports) {
-  Process p = samsvar({"check", "examples/vendor/", "--repair", "--format", "json", "-j2"});
+  Process p = runSamsvar({"check", "examples/vendor/", "--repair", "--format", "json", "-j2"});
   EXPECT_EQ(p.code, 1) << p.err;
   std::istringstream lines(p.out);
   std::size_t n = 0;
@@ -207,7 +154,7 @@ TEST(Batch, ErrorsInInputOrder) {
   for (int k = 0; k < 6; ++k)
     lines += "{\"name\": \"bad" + std::to_string(k) + ".case\", \"text\": \"case \\\"x\\\" uses felles\\nbad\\n\"}\n";
   for (int run = 0; run < 3; ++run) {
-    Process p = samsvar({"check", "-", "-j", "2"}, lines);
+    Process p = runSamsvar({"check", "-", "-j", "2"}, lines);
     EXPECT_EQ(p.code, 2);
     EXPECT_EQ(p.out, "");
     std::size_t at = 0;
