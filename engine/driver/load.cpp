@@ -50,7 +50,7 @@ std::vector<std::string> collectFiles(const std::string& path, const std::vector
   } else if (fs::exists(path, ec)) {
     out.push_back(path);
   } else {
-    diags.error("io.missing", Span{}, {"finner ikke " + path, "no such file or directory: " + path});
+    diags.error(DiagCode::loadMissing, Span{}, {{"path", path}});
   }
   return out;
 }
@@ -60,7 +60,7 @@ std::optional<ast::File> loadFile(SourceManager& sm, const std::string& path, co
   std::uint32_t id = 0;
   std::string err;
   if (!sm.load(path, id, err)) {
-    diags.error("io.read", Span{}, {"kan ikke lese " + display + ": " + err, "cannot read " + display + ": " + err});
+    diags.error(DiagCode::loadRead, Span{}, {{"path", display}, {"reason", err}});
     return std::nullopt;
   }
   if (display != path) {
@@ -110,16 +110,11 @@ std::vector<CaseSource> readCaseStream(SourceManager& sm, const std::string& nam
     at = end + 1;
     if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
     nlohmann::json j = nlohmann::json::parse(line.begin(), line.end(), nullptr, false);
-    auto bad = [&](Bilingual msg) {
-      auto& d = diags.error("batch.line", span, std::move(msg));
-      d.help = Bilingual{"hver linje er et JSON-objekt: {\"path\": \"sak.case\"} eller "
-                     "{\"name\": \"sak.case\", \"text\": \"case \\\"…\\\" uses …\"}",
-                     "each line is a JSON object: {\"path\": \"case.case\"} or "
-                     "{\"name\": \"case.case\", \"text\": \"case \\\"…\\\" uses …\"}"};
+    auto bad = [&](DiagCode code) {
+      diags.error(code, span, {{"line", std::to_string(lineNo)}}).withHelp(Phrase::streamLineForm);
     };
     if (j.is_discarded() || !j.is_object()) {
-      bad({"linje " + std::to_string(lineNo) + " er ikke et JSON-objekt",
-           "line " + std::to_string(lineNo) + " is not a JSON object"});
+      bad(DiagCode::loadStreamNotObject);
       continue;
     }
     CaseSource c;
@@ -133,8 +128,7 @@ std::vector<CaseSource> readCaseStream(SourceManager& sm, const std::string& nam
     } else if (j.contains("path") && j["path"].is_string()) {
       c.name = j["path"].get<std::string>();
     } else {
-      bad({"linje " + std::to_string(lineNo) + " har verken \"path\" eller \"text\"",
-           "line " + std::to_string(lineNo) + " has neither \"path\" nor \"text\""});
+      bad(DiagCode::loadStreamNoCase);
       continue;
     }
     out.push_back(std::move(c));
@@ -154,17 +148,13 @@ std::optional<model::Model> analyzeLoadedCase(SourceManager& sm, const model::Mo
   std::string tenderDisplay = (fs::path(display).parent_path() / against.value).lexically_normal().generic_string();
   std::error_code ec;
   if (!fs::is_regular_file(tenderPath, ec)) {
-    diags.error("case.against_missing", against.span,
-                {"finner ikke anbudet " + tenderDisplay + " som tilbudet svarer på",
-                 "cannot find the tender " + tenderDisplay + " this offer answers"});
+    diags.error(DiagCode::loadTenderMissing, against.span, {{"tender", tenderDisplay}});
     return std::nullopt;
   }
   auto tenderFile = loadFile(sm, tenderPath.string(), tenderDisplay, diags);
   if (!tenderFile) return std::nullopt;
   if (tenderFile->against) {
-    diags.error("case.against_chain", against.span,
-                {tenderDisplay + " svarer selv på et anbud; et tilbud svarer på ett anbud",
-                 tenderDisplay + " itself answers a tender; an offer answers one tender"});
+    diags.error(DiagCode::loadTenderChain, against.span, {{"tender", tenderDisplay}});
     return std::nullopt;
   }
   auto tenderModel = analyzeCase(rulebase, sm, *tenderFile, diags);
@@ -193,7 +183,7 @@ std::optional<model::Model> loadRulebase(SourceManager& sm, const std::vector<Ru
       std::uint32_t id = 0;
       std::string err;
       if (!sm.load(f, id, err)) {
-        diags.error("io.read", Span{}, {"kan ikke lese " + display + ": " + err, "cannot read " + display + ": " + err});
+        diags.error(DiagCode::loadRead, Span{}, {{"path", display}, {"reason", err}});
         failed = true;
         continue;
       }

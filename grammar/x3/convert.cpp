@@ -10,12 +10,6 @@ namespace samsvar::grammar {
 
 namespace x3 = boost::spirit::x3;
 
-Bilingual nestingMessage() {
-  std::string limit = std::to_string(kMaxNesting);
-  return {"uttrykket er nøstet for dypt (grensen er " + limit + ")",
-          "expression nested too deeply (limit " + limit + ")"};
-}
-
 namespace {
 
 using Converted = Converter::Converted;
@@ -29,7 +23,7 @@ bool Converter::tooDeep(int depth, const Span& where) {
   if (!depthReported_) {
     depthReported_ = true;
     failed_ = true;
-    diags_.error("parse.nesting", where, nestingMessage());
+    diags_.error(DiagCode::parseNesting, where, {{"limit", std::to_string(kMaxNesting)}});
   }
   return true;
 }
@@ -44,10 +38,7 @@ std::int64_t Converter::integer(const std::string& digits, bool negative,
     auto d = static_cast<std::uint64_t>(c - '0');
     if (value > (limit - d) / 10) {
       failed_ = true;
-      auto& diag = diags_.error("parse.int-overflow", span(where),
-                                {"heltallet er for stort", "integer too large"});
-      diag.help = Bilingual{"det største heltallet er 9223372036854775807",
-                        "the largest integer is 9223372036854775807"};
+      diags_.error(DiagCode::parseIntOverflow, span(where)).withHelp(Phrase::largestInteger);
       return 0;
     }
     value = value * 10 + d;
@@ -106,9 +97,8 @@ Converter::Converted Converter::operand(const x3ast::operand& o) {
       if (parts > kMaxNesting && !c.depthReported_) {
         c.depthReported_ = true;
         c.failed_ = true;
-        std::string n = std::to_string(parts), limit = std::to_string(kMaxNesting);
-        c.diags_.error("parse.nesting", out.expr->span,
-                       {"stien har " + n + " ledd; grensen er " + limit, "the path has " + n + " parts; the limit is " + limit});
+        c.diags_.error(DiagCode::parsePathTooLong, out.expr->span,
+                       {{"parts", std::to_string(parts)}, {"limit", std::to_string(kMaxNesting)}});
       }
       return out;
     }

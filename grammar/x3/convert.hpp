@@ -12,10 +12,6 @@
 
 namespace samsvar::grammar {
 
-/// "expression nested too deeply (limit 256)", shared with the parser's own
-/// recursion limit so that both report the same thing.
-Bilingual nestingMessage();
-
 class Converter {
  public:
   Converter(std::uint32_t fileId, Diagnostics& diags) : fileId_(fileId), diags_(diags) {}
