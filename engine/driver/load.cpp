@@ -58,7 +58,7 @@ std::vector<std::string> collectFiles(const std::string& path, const std::vector
 std::optional<ast::File> loadFile(SourceManager& sm, const std::string& path, const std::string& display,
                                   Diagnostics& diags) {
   std::uint32_t id = 0;
-  std::string err;
+  Bilingual err;
   if (!sm.load(path, id, err)) {
     diags.error(DiagCode::loadRead, Span{}, {{"path", display}, {"reason", err}});
     return std::nullopt;
@@ -181,7 +181,7 @@ std::optional<model::Model> loadRulebase(SourceManager& sm, const std::vector<Ru
         display = rp.displayPrefix + rel.generic_string();
       }
       std::uint32_t id = 0;
-      std::string err;
+      Bilingual err;
       if (!sm.load(f, id, err)) {
         diags.error(DiagCode::loadRead, Span{}, {{"path", display}, {"reason", err}});
         failed = true;

@@ -134,3 +134,14 @@ TEST(CaseStream, AnInlineCaseIsCheckedLikeAFile) {
 }
 
 }  // namespace
+
+// Why a file cannot be read is said in the language of the run, like the
+// rest of the message.
+TEST_F(Offers, AnUnreadableCaseIsReportedInBothLanguages) {
+  fs::create_directories(dir_ / "mappe.case");
+  EXPECT_FALSE(load("mappe.case"));
+  ASSERT_EQ(diags_.items().size(), 1u);
+  const std::string path = "`" + (dir_ / "mappe.case").string() + "`";
+  EXPECT_EQ(diags_.items()[0].message.en, "cannot read offers/mappe.case: " + path + " is a directory, not a file");
+  EXPECT_EQ(diags_.items()[0].message.nb, "kan ikke lese offers/mappe.case: " + path + " er en mappe, ikke en fil");
+}
