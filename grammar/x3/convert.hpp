@@ -39,6 +39,10 @@ class Converter {
   std::int64_t integer(const std::string& digits, bool negative, const x3ast::tagged& where);
   /// Records a node of depth `depth`; reports once per expression when too deep.
   bool tooDeep(int depth, const Span& where);
+  /// `e` as a node over children whose deepest has depth `childDepth`.
+  Converted node(ast::Expr e, int childDepth);
+  /// Converts `in` into `out`; returns the depth of the deepest.
+  int operands(const std::vector<x3ast::operand>& in, std::vector<ast::ExprPtr>& out);
 
  private:
   ast::EnumDecl enumDecl(const x3ast::enum_decl& d);
