@@ -1,5 +1,6 @@
 #include "engine/sema/declarations.hpp"
 
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -84,7 +85,8 @@ class Declarations {
     std::unordered_map<std::string, Span> seen;
     for (const auto& a : t.attrs) {
       if (auto s = seen.find(a.name.name); s != seen.end()) {
-        ctx_.diags.error(DiagCode::semaDuplicateAttribute, a.name.span, {{"attribute", a.name.name}, {"type", info.name}})
+        ctx_.diags
+            .error(DiagCode::semaDuplicateAttribute, a.name.span, {{"attribute", a.name.name}, {"type", info.name}})
             .withNote(s->second, Phrase::firstDefinedHere);
         continue;
       }

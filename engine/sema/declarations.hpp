@@ -2,7 +2,6 @@
 // attributes, and instances. Private to engine/sema/.
 #pragma once
 
-#include <optional>
 #include <vector>
 
 #include "core/ast.hpp"

@@ -220,7 +220,8 @@ TExprPtr ExprChecker::checkNode(const ast::SetLit& s, const ast::Expr& e, std::o
     if (!elem) {
       elem = k->ty;
     } else if (!(k->ty == *elem)) {
-      ctx_.diags.error(DiagCode::semaElementType, el->span, {{"found", typeName(k->ty)}, {"expected", typeName(*elem)}});
+      ctx_.diags.error(DiagCode::semaElementType, el->span,
+                       {{"found", typeName(k->ty)}, {"expected", typeName(*elem)}});
       ok = false;
       continue;
     }

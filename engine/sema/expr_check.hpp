@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/ast.hpp"
@@ -51,7 +52,8 @@ class VarScope {
 /// (quantifiers bind theirs there while their bodies are checked).
 class ExprChecker {
  public:
-  ExprChecker(Context& ctx, const FileScope& file, VarScope& vars) : ctx_(ctx), m_(ctx.read), file_(file), vars_(vars) {}
+  ExprChecker(Context& ctx, const FileScope& file, VarScope& vars)
+      : ctx_(ctx), m_(ctx.read), file_(file), vars_(vars) {}
 
   /// The typed expression, or null after reporting why there is none. An
   /// expected type decides what a bare enum value or `{}` means.

@@ -22,8 +22,10 @@ struct WaiverDecl {
 };
 
 std::optional<WaiverDecl> asWaiver(const ast::Decl& decl) {
-  if (auto* d = std::get_if<ast::DeviationDecl>(&decl)) return WaiverDecl{d->rule, d->target, d->reason, d->span, false};
-  if (auto* x = std::get_if<ast::ExemptionDecl>(&decl)) return WaiverDecl{x->rule, x->target, x->basis, x->span, true};
+  if (auto* d = std::get_if<ast::DeviationDecl>(&decl))
+    return WaiverDecl{d->rule, d->target, d->reason, d->span, false};
+  if (auto* x = std::get_if<ast::ExemptionDecl>(&decl))
+    return WaiverDecl{x->rule, x->target, x->basis, x->span, true};
   return std::nullopt;
 }
 
