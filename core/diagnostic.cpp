@@ -27,12 +27,31 @@ void Diagnostics::append(const Diagnostics& other) {
   droppedErrors_ += other.droppedErrors_;
 }
 
-Diagnostic& Diagnostics::error(std::string code, Span span, Bilingual message) {
-  return push(Diagnostic{Severity::error, std::move(code), std::move(message), span, {}, {}});
+Diagnostic Diagnostic::make(Severity severity, DiagCode code, Span span, MsgArgs args) {
+  Diagnostic d;
+  d.severity = severity;
+  d.code = code;
+  d.message = samsvar::message(code, args);
+  d.span = span;
+  return d;
 }
 
-Diagnostic& Diagnostics::warning(std::string code, Span span, Bilingual message) {
-  return push(Diagnostic{Severity::warning, std::move(code), std::move(message), span, {}, {}});
+Diagnostic& Diagnostic::withHelp(Phrase p, MsgArgs args) {
+  help = phrase(p, args);
+  return *this;
+}
+
+Diagnostic& Diagnostic::withNote(std::optional<Span> at, Phrase p, MsgArgs args) {
+  notes.push_back({at, phrase(p, args)});
+  return *this;
+}
+
+Diagnostic& Diagnostics::error(DiagCode code, Span span, MsgArgs args) {
+  return push(Diagnostic::make(Severity::error, code, span, args));
+}
+
+Diagnostic& Diagnostics::warning(DiagCode code, Span span, MsgArgs args) {
+  return push(Diagnostic::make(Severity::warning, code, span, args));
 }
 
 bool Diagnostics::hasErrors() const { return errorCount() > 0; }
@@ -44,7 +63,7 @@ std::size_t Diagnostics::errorCount() const {
 
 void Diagnostics::sort() {
   auto key = [](const Diagnostic& d) {
-    return std::make_tuple(d.span.file, d.span.begin, d.span.end, d.code, d.message.en);
+    return std::make_tuple(d.span.file, d.span.begin, d.span.end, codeName(d.code), d.message.en);
   };
   std::stable_sort(items_.begin(), items_.end(),
                    [&](const Diagnostic& a, const Diagnostic& b) { return key(a) < key(b); });
@@ -175,22 +194,14 @@ std::string renderAll(const SourceManager& sm, const Diagnostics& diags, Lang la
     auto it = hidden.find(f);
     if (it == hidden.end()) continue;
     std::string where = f == UINT32_MAX || f >= sm.size() ? "" : escapeControls(sm.name(f)) + ": ";
-    std::string n = std::to_string(it->second);
-    out += where + (lang == Lang::nb ? "note: " + n + " meldinger til er ikke vist\n"
-                                     : "note: " + n + " more messages not shown\n");
+    out += where + "note: " + phrase(Phrase::moreNotShown, {{"count", std::to_string(it->second)}}).in(lang) + "\n";
   }
-  if (diags.dropped() > 0) {
-    std::string n = std::to_string(diags.dropped());
-    out += lang == Lang::nb ? "note: " + n + " meldinger til ble ikke tatt vare på\n"
-                            : "note: " + n + " more messages were not kept\n";
-  }
-  std::size_t errors = diags.errorCount();
-  if (errors > 0) {
-    if (lang == Lang::nb)
-      out += std::to_string(errors) + (errors == 1 ? " feil" : " feil") + " funnet.\n";
-    else
-      out += std::to_string(errors) + (errors == 1 ? " error" : " errors") + " generated.\n";
-  }
+  if (diags.dropped() > 0)
+    out += "note: " + phrase(Phrase::moreNotKept, {{"count", std::to_string(diags.dropped())}}).in(lang) + "\n";
+  if (std::size_t errors = diags.errorCount(); errors > 0)
+    out += phrase(errors == 1 ? Phrase::errorCountOne : Phrase::errorCountMany, {{"count", std::to_string(errors)}})
+               .in(lang) +
+           "\n";
   return out;
 }
 

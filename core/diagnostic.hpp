@@ -1,12 +1,15 @@
 // Diagnostics are values: collected while parsing and checking, sorted and
 // rendered once by the caller (clang/rustc style, with the source line and an
-// underline). The library never prints.
+// underline). The library never prints. Every text comes from the message
+// catalogue (core/messages.hpp): a diagnostic is made from a code and the
+// arguments of its template.
 #pragma once
 
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "core/messages.hpp"
 #include "core/source.hpp"
 #include "core/suggest.hpp"
 #include "core/text.hpp"
@@ -22,8 +25,8 @@ struct DiagNote {
 
 struct Diagnostic {
   Severity severity = Severity::error;
-  std::string code;  // stable identifier, e.g. "parse.expected", "sema.unknown-name"
-  Bilingual message;
+  DiagCode code = DiagCode::parseExpected;
+  Bilingual message;  // the code's template, filled
   Span span;
   std::vector<DiagNote> notes;
   std::optional<Bilingual> help;
@@ -31,6 +34,13 @@ struct Diagnostic {
   /// text may be anything (a password file named by mistake), so none of it
   /// is echoed.
   bool showSource = true;
+
+  /// A diagnostic with the message of `code` filled with `args`.
+  static Diagnostic make(Severity severity, DiagCode code, Span span, MsgArgs args = {});
+  /// Sets the help line to a phrase of the catalogue.
+  Diagnostic& withHelp(Phrase p, MsgArgs args = {});
+  /// Adds a note (located, or not when `span` is empty) with a phrase of the catalogue.
+  Diagnostic& withNote(std::optional<Span> span, Phrase p, MsgArgs args = {});
 };
 
 /// Collects diagnostics of one run. Holds at most kMaxStored; the rest are
@@ -40,8 +50,10 @@ class Diagnostics {
  public:
   static constexpr std::size_t kMaxStored = 10'000;
 
-  Diagnostic& error(std::string code, Span span, Bilingual message);
-  Diagnostic& warning(std::string code, Span span, Bilingual message);
+  /// Adds an error or a warning with the message of `code` filled with
+  /// `args`; returns it, for help and notes.
+  Diagnostic& error(DiagCode code, Span span, MsgArgs args = {});
+  Diagnostic& warning(DiagCode code, Span span, MsgArgs args = {});
   void add(Diagnostic d);
   /// Adds every diagnostic of `other`, and counts those it could not keep.
   void append(const Diagnostics& other);
@@ -49,7 +61,7 @@ class Diagnostics {
   bool hasErrors() const;
   std::size_t errorCount() const;
   const std::vector<Diagnostic>& items() const { return items_; }
-  /// Sorts by file, offset and code, and drops exact duplicates.
+  /// Sorts by file, offset and code name, and drops exact duplicates.
   void sort();
   void clear() {
     items_.clear();

@@ -1,13 +1,15 @@
 #include "core/source.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
 #include <mutex>
-#include <cerrno>
 
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include "core/messages.hpp"
 
 namespace samsvar {
 
@@ -28,9 +30,9 @@ std::uint32_t SourceManager::add(std::string name, std::string text) {
   return static_cast<std::uint32_t>(files_.size() - 1);
 }
 
-bool SourceManager::load(const std::string& path, std::uint32_t& id, Bilingual& error) {
+bool SourceManager::load(const std::string& path, std::uint32_t& id, Bilingual& error, const std::string& shownAs) {
   const std::uintmax_t maxBytes = maxFileBytes_;
-  const std::string shown = "`" + escapeControls(path) + "`";
+  const std::string shown = "`" + escapeControls(shownAs.empty() ? path : shownAs) + "`";
   // O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then tells
   // what was opened, so a path swapped between a check and the open is
   // still refused.
@@ -38,12 +40,11 @@ bool SourceManager::load(const std::string& path, std::uint32_t& id, Bilingual& 
   if (fd < 0) {
     int err = errno;
     if (err == ENOENT || err == ENOTDIR)
-      error = {"finner ikke " + shown, "cannot find " + shown};
+      error = phrase(Phrase::fileNotFound, {{"path", shown}});
     else if (err == EACCES || err == EPERM)
-      error = {"har ikke lov til å lese " + shown, "no permission to read " + shown};
+      error = phrase(Phrase::fileNoPermission, {{"path", shown}});
     else
-      error = {"kan ikke åpne " + shown + " (" + std::strerror(err) + ")",
-               "cannot open " + shown + " (" + std::strerror(err) + ")"};
+      error = phrase(Phrase::fileCannotOpen, {{"path", shown}, {"reason", std::strerror(err)}});
     return false;
   }
   struct Closer {
@@ -52,22 +53,21 @@ bool SourceManager::load(const std::string& path, std::uint32_t& id, Bilingual& 
   } closer{fd};
   struct stat st{};
   if (::fstat(fd, &st) != 0) {
-    error = {"kan ikke lese " + shown, "cannot read " + shown};
+    error = phrase(Phrase::fileCannotStat, {{"path", shown}});
     return false;
   }
   if (S_ISDIR(st.st_mode)) {
-    error = {shown + " er en mappe, ikke en fil", shown + " is a directory, not a file"};
+    error = phrase(Phrase::fileIsDirectory, {{"path", shown}});
     return false;
   }
   if (!S_ISREG(st.st_mode)) {
-    error = {shown + " er ikke en vanlig fil (en FIFO, en enhet eller en socket); samsvar leser bare vanlige filer",
-             shown + " is not a regular file (a FIFO, a device or a socket); samsvar reads regular files only"};
+    error = phrase(Phrase::fileNotRegular, {{"path", shown}});
     return false;
   }
   const std::string limit = maxBytes % (1u << 20) == 0 ? std::to_string(maxBytes >> 20) + " MiB"
                                                       : std::to_string(maxBytes) + " bytes";
   auto tooLarge = [&] {
-    error = {shown + " er større enn grensen på " + limit, shown + " is larger than the limit of " + limit};
+    error = phrase(Phrase::fileTooLarge, {{"path", shown}, {"limit", limit}});
     return false;
   };
   if (static_cast<std::uintmax_t>(st.st_size) > maxBytes) return tooLarge();
@@ -78,8 +78,8 @@ bool SourceManager::load(const std::string& path, std::uint32_t& id, Bilingual& 
     ssize_t n = ::read(fd, buf, sizeof buf);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
-      error = {"kan ikke lese " + shown + " (" + std::strerror(errno) + ")",
-               "cannot read " + shown + " (" + std::strerror(errno) + ")"};
+      const int err = errno;
+      error = phrase(Phrase::fileReadFailed, {{"path", shown}, {"reason", std::strerror(err)}});
       return false;
     }
     if (n == 0) break;

@@ -53,7 +53,9 @@ class SourceManager {
   /// Reads a regular file of at most `maxBytes` from disk; returns false and
   /// says why in `error` (nb and en, naming the path) if it cannot. Never
   /// blocks on a FIFO and never reads a device.
-  bool load(const std::string& path, std::uint32_t& id, Bilingual& error);
+  /// `shownAs` names the file in `error` (default: `path`), so messages never
+  /// show a path of this machine the user did not write.
+  bool load(const std::string& path, std::uint32_t& id, Bilingual& error, const std::string& shownAs = {});
   /// The largest file load() reads (default kDefaultMaxFileBytes).
   void setMaxFileBytes(std::uintmax_t bytes) { maxFileBytes_ = bytes; }
   /// The same with the English reason only (tests and benchmarks).

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "core/messages.hpp"
+
 namespace samsvar {
 
 namespace {
@@ -54,11 +56,10 @@ std::optional<std::string> closestName(const std::string& name,
   return best;
 }
 
-
 std::optional<Bilingual> didYouMean(const std::string& name, const std::vector<std::string>& candidates) {
   auto c = closestName(name, candidates);
   if (!c) return std::nullopt;
-  return Bilingual{"mente du `" + *c + "`?", "did you mean `" + *c + "`?"};
+  return phrase(Phrase::didYouMean, {{"name", *c}});
 }
 
 }  // namespace samsvar

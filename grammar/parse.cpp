@@ -29,65 +29,48 @@ namespace x3 = boost::spirit::x3;
 using grammar::iterator_type;
 using grammar::parse_state;
 
-struct Expected {
-  std::string_view which;  // the rule name or X3 description of what was expected
-  Bilingual message;
-  std::optional<Bilingual> help;
+/// What an expectation failure reports, by the name of the rule that failed
+/// (see the rule names in x3/grammar_def.hpp).
+struct Expectation {
+  std::string_view which;               // the rule name or X3 description of what was expected
+  DiagCode code = DiagCode::parseExpected;
+  std::optional<Phrase> what;           // parse.expected: what was expected (default: `which`)
+  std::optional<Phrase> help;
 };
 
-// What an expectation failure says, by the name of the rule that failed (see
-// the rule names in x3_grammar_def.hpp). Keywords and punctuation not listed
-// here get the generic "expected `x`".
-const std::vector<Expected>& expectedTable() {
-  static const std::vector<Expected> table = {
-      {"expression", {"forventet uttrykk", "expected expression"}, std::nullopt},
-      {"name", {"forventet navn", "expected name"}, std::nullopt},
-      {"type name", {"forventet typenavn", "expected type name"}, std::nullopt},
-      {"enum value", {"forventet enum-verdi", "expected enum value"}, std::nullopt},
-      {"rule id", {"forventet regel-id", "expected rule id"},
-       Bilingual{"en regel-id er bokstaver, sifre, `_` og `-`, f.eks. `HOR-14`",
-             "a rule id is letters, digits, `_` and `-`, e.g. `HOR-14`"}},
-      {"string", {"forventet streng", "expected string"},
-       Bilingual{"en streng skrives i doble anførselstegn: \"…\"",
-             "a string is written in double quotes: \"…\""}},
-      {"strength",
-       {"forventet styrke `må`, `skal`, `bør` eller `kan`",
-        "expected strength `må`, `skal`, `bør` or `kan`"},
-       std::nullopt},
-      {"`nb` or `en`", {"forventet `nb` eller `en`", "expected `nb` or `en`"}, std::nullopt},
-      {"`:` or `in`", {"forventet `:` eller `in`", "expected `:` or `in`"},
-       Bilingual{"en binding er `x: Type` eller `x in uttrykk`",
-             "a binding is `x: Type` or `x in expression`"}},
-      {"binding", {"forventet binding", "expected binding"},
-       Bilingual{"en binding er `x: Type` eller `x in uttrykk`",
-             "a binding is `x: Type` or `x in expression`"}},
-      {"type", {"forventet type", "expected type"},
-       Bilingual{"typer: `bool`, `int`, `date`, `duration`, `text`, et enum- eller typenavn, `set<T>`",
-             "types: `bool`, `int`, `date`, `duration`, `text`, an enum or type name, `set<T>`"}},
-      {"`require`", {"forventet `require`", "expected `require`"},
-       Bilingual{"en regel har leddene `title`, `message`, `source`, `for`, `when` og `require`, i "
-             "denne rekkefølgen",
-             "a rule has the clauses `title`, `message`, `source`, `for`, `when` and `require`, "
-             "in this order"}},
-      {"no-chain", {"sammenligninger kan ikke kjedes", "comparisons cannot be chained"},
-       Bilingual{"kombiner dem med `and`: `a < b and b < c`",
-             "combine them with `and`: `a < b and b < c`"}},
-      {"no-assign", {"uventet `=`; bruk `==` for å sammenligne",
-                     "unexpected `=`; use `==` to compare"},
-       std::nullopt},
-  };
-  return table;
-}
+// Keywords and punctuation not listed here get the generic "expected `x`".
+constexpr Expectation kExpectations[] = {
+    {"expression", DiagCode::parseExpected, Phrase::expectedExpression, std::nullopt},
+    {"name", DiagCode::parseExpected, Phrase::expectedName, std::nullopt},
+    {"type name", DiagCode::parseExpected, Phrase::expectedTypeName, std::nullopt},
+    {"enum value", DiagCode::parseExpected, Phrase::expectedEnumValue, std::nullopt},
+    {"rule id", DiagCode::parseExpected, Phrase::expectedRuleId, Phrase::ruleIdForm},
+    {"string", DiagCode::parseExpected, Phrase::expectedString, Phrase::stringForm},
+    {"strength", DiagCode::parseExpected, Phrase::expectedStrength, std::nullopt},
+    {"`nb` or `en`", DiagCode::parseExpected, Phrase::expectedNbOrEn, std::nullopt},
+    {"`:` or `in`", DiagCode::parseExpected, Phrase::expectedColonOrIn, Phrase::bindingForm},
+    {"binding", DiagCode::parseExpected, Phrase::expectedBinding, Phrase::bindingForm},
+    {"type", DiagCode::parseExpected, Phrase::expectedType, Phrase::typeForms},
+    {"`require`", DiagCode::parseExpected, std::nullopt, Phrase::ruleClauseOrder},
+    {"no-chain", DiagCode::parseChainedComparison, std::nullopt, Phrase::combineWithAnd},
+    {"no-assign", DiagCode::parseSingleEquals, std::nullopt, std::nullopt},
+};
 
-Expected describeExpected(const std::string& which) {
-  for (const auto& e : expectedTable())
-    if (e.which == which) return e;
+/// Reports the expectation failure `which` at `at`.
+Diagnostic& reportExpected(Diagnostics& diags, Span at, const std::string& which) {
+  for (const auto& e : kExpectations) {
+    if (e.which != which) continue;
+    Bilingual what = e.what ? phrase(*e.what) : Bilingual{which, which};
+    auto& d = diags.error(e.code, at, {{"what", std::move(what)}});
+    if (e.help) d.withHelp(*e.help);
+    return d;
+  }
   std::string shown = which;
   // X3 describes literals as 'c' and "text"; show them like keywords: `c`.
   if (shown.size() >= 2 && ((shown.front() == '\'' && shown.back() == '\'') ||
                             (shown.front() == '"' && shown.back() == '"')))
     shown = std::string(1, '`').append(which, 1, which.size() - 2).append(1, '`');
-  return {which, {"forventet " + shown, "expected " + shown}, std::nullopt};
+  return diags.error(DiagCode::parseExpected, at, {{"what", shown}});
 }
 
 class Driver {
@@ -147,40 +130,31 @@ class Driver {
 
 std::size_t Driver::reportFailure(std::size_t start, bool isHeader) {
   failed_ = true;
+  const std::string limit = std::to_string(kMaxNesting);
   if (state_.failure) {
     auto where = static_cast<std::size_t>(state_.failure->where - text_.begin());
     Span at = tokenSpan(where, start);
-    if (state_.failure->which == grammar::nesting_which) {
-      diags_.error("parse.nesting", at, grammar::nestingMessage());
-    } else if (state_.failure->which == grammar::chain_which) {
-      std::string limit = std::to_string(kMaxNesting);
-      auto& d = diags_.error("parse.nesting", at,
-                             {"uttrykket er for langt (grensen er " + limit + " operatorer på rad)",
-                              "expression too long (limit " + limit + " operators in a row)"});
-      d.help = Bilingual{"del opp regelen, eller sett parenteser rundt deler av uttrykket",
-                     "split the rule, or parenthesise parts of the expression"};
+    const std::string& which = state_.failure->which;
+    if (which == grammar::nesting_which) {
+      diags_.error(DiagCode::parseNesting, at, {{"limit", limit}});
+    } else if (which == grammar::chain_which) {
+      diags_.error(DiagCode::parseChainTooLong, at, {{"limit", limit}}).withHelp(Phrase::splitExpression);
     } else {
-      Expected e = describeExpected(state_.failure->which);
-      auto& d = diags_.error("parse.expected", at, e.message);
-      d.help = e.help;
+      auto& d = reportExpected(diags_, at, which);
       std::string word(text_.substr(at.begin, at.end - at.begin));
-      const std::string& which = state_.failure->which;
       bool wantsName = which == "name" || which == "type name" || which == "enum value" ||
                        which == "binding" || which == "'}'";
       if (!d.help && wantsName && scan::isReserved(word) &&
           !scan::startsDeclaration(text_, at.begin))
-        d.help = Bilingual{"`" + word + "` er et reservert ord og kan ikke brukes som navn",
-                       "`" + word + "` is a reserved word and cannot be used as a name"};
+        d.withHelp(Phrase::reservedWord, {{"word", word}});
     }
     return at.begin;
   }
   if (isHeader) {
     std::size_t first = scan::skipTrivia(text_, 0);
     Span at = first >= text_.size() ? span(0, 0) : tokenSpan(first, 0);
-    auto& d = diags_.error("parse.expected", at,
-                           {"forventet `module` eller `case`", "expected `module` or `case`"});
-    d.help = Bilingual{"en regelfil begynner med `module navn`, en sak med `case \"tittel\"`",
-                   "a rules file starts with `module name`, a case with `case \"title\"`"};
+    diags_.error(DiagCode::parseExpected, at, {{"what", phrase(Phrase::expectedHeader)}})
+        .withHelp(Phrase::fileStart);
     return at.begin;
   }
   Span at = tokenSpan(start, start);
@@ -189,33 +163,23 @@ std::size_t Driver::reportFailure(std::size_t start, bool isHeader) {
     // Something matched beyond the first token without reaching an
     // expectation point: point at the furthest position reached.
     Span there = tokenSpan(furthest, start);
-    diags_.error("parse.unexpected", there, {"uventet tekst", "unexpected input"});
+    diags_.error(DiagCode::parseUnexpectedInput, there);
     return there.begin;
   }
   std::string word(text_.substr(at.begin, at.end - at.begin));
   if (previousEnd_ > 0 && text_.find('\n', previousEnd_) >= at.begin) {
     // The previous declaration ended on this line, so this is most likely a
     // misspelt or superfluous part of it rather than a new declaration.
-    auto& d = diags_.error("parse.unexpected", at,
-                           {"uventet `" + word + "`", "unexpected `" + word + "`"});
-    auto unit = closestName(word, {"days", "day", "weeks", "week", "months", "month", "dager", "dag",
-                               "uker", "uke", "måneder", "måned"});
-    if (unit && previousIsNumber(at.begin))
-      d.help = Bilingual{"mente du `" + *unit + "`?", "did you mean `" + *unit + "`?"};
-    else
-      d.help = Bilingual{"deklarasjonen foran slutter rett før dette",
-                     "the declaration before ends just before this"};
+    auto& d = diags_.error(DiagCode::parseUnexpected, at, {{"token", word}});
+    if (previousIsNumber(at.begin))
+      d.help = didYouMean(word, {"days", "day", "weeks", "week", "months", "month", "dager", "dag", "uker", "uke",
+                                 "måneder", "måned"});
+    if (!d.help) d.withHelp(Phrase::declarationEndsBefore);
     return at.begin;
   }
-  auto& d = diags_.error("parse.expected", at, {"forventet deklarasjon", "expected declaration"});
-  if (auto kw = closestName(word, {"rule", "type", "enum", "deviation", "exemption"})) {
-    d.help = Bilingual{"mente du `" + *kw + "`?", "did you mean `" + *kw + "`?"};
-  } else {
-    d.help = Bilingual{"en deklarasjon begynner med `rule`, `type`, `enum`, `deviation`, `exemption` "
-                   "eller `navn: Type {`",
-                   "a declaration starts with `rule`, `type`, `enum`, `deviation`, `exemption` "
-                   "or `name: Type {`"};
-  }
+  auto& d = diags_.error(DiagCode::parseExpected, at, {{"what", phrase(Phrase::expectedDeclaration)}});
+  d.help = didYouMean(word, {"rule", "type", "enum", "deviation", "exemption"});
+  if (!d.help) d.withHelp(Phrase::declarationStart);
   return at.begin;
 }
 
@@ -228,23 +192,16 @@ std::optional<ast::File> Driver::run() {
     std::size_t first = scan::skipTrivia(text_, 0);
     std::string_view word = std::string_view(text_).substr(first, scan::tokenEnd(text_, first) - first);
     if (word != "module" && word != "case" && !scan::startsDeclaration(text_, first)) {
-      const std::size_t at = first >= text_.size() ? 0 : first;
-      auto& d = diags_.error("parse.not-samsvar", span(at, at),
-                             {first >= text_.size() ? "filen er tom: forventet `module` eller `case`"
-                                                    : "dette er ikke en samsvar-fil: forventet `module` eller `case`",
-                              first >= text_.size() ? "the file is empty: expected `module` or `case`"
-                                                    : "this is not a samsvar file: expected `module` or `case`"});
-      d.help = Bilingual{"en regelfil begynner med `module navn`, en sak med `case \"tittel\"`",
-                         "a rules file starts with `module name`, a case with `case \"title\"`"};
+      const bool empty = first >= text_.size();
+      const std::size_t at = empty ? 0 : first;
+      auto& d = diags_.error(empty ? DiagCode::parseEmptyFile : DiagCode::parseNotSamsvar, span(at, at));
+      d.withHelp(Phrase::fileStart);
       d.showSource = false;
       return std::nullopt;
     }
   }
   if (std::size_t bad = findInvalidUtf8(text_); bad != std::string_view::npos) {
-    auto& d = diags_.error("parse.utf8", span(bad, bad + 1),
-                           {"ugyldig UTF-8-bytesekvens", "invalid UTF-8 byte sequence"});
-    d.help = Bilingual{"lagre filen som UTF-8 (den er kanskje lagret som Latin-1 eller Windows-1252)",
-                       "save the file as UTF-8 (it may have been saved as Latin-1 or Windows-1252)"};
+    diags_.error(DiagCode::parseUtf8, span(bad, bad + 1)).withHelp(Phrase::saveAsUtf8);
     return std::nullopt;
   }
   if (!scan::checkLexical(text_, fileId_, diags_)) return std::nullopt;

@@ -186,10 +186,8 @@ bool checkLexical(std::string_view text, std::uint32_t fileId, Diagnostics& diag
     while (end < n && isControl(at(text, end)) && !isSpace(at(text, end))) ++end;
     char hex[8];
     std::snprintf(hex, sizeof hex, "U+%04X", at(text, start));
-    auto& d = diags.error("parse.control-character", span(start, end),
-                          {std::string("uventet kontrolltegn ") + hex, std::string("unexpected control character ") + hex});
-    d.help = Bilingual{"fjern tegnet; filen er kanskje ikke en tekstfil",
-                       "remove it; the file may not be a text file"};
+    diags.error(DiagCode::parseControlCharacter, span(start, end), {{"character", hex}})
+        .withHelp(Phrase::removeControlCharacter);
     return end;
   };
   std::size_t i = 0;
@@ -201,9 +199,7 @@ bool checkLexical(std::string_view text, std::uint32_t fileId, Diagnostics& diag
     } else if (c == '/' && at(text, i + 1) == '*') {
       std::size_t close = text.find("*/", i + 2);
       if (close == std::string_view::npos) {
-        auto& d = diags.error("parse.unterminated-comment", span(i, i + 2),
-                              {"blokkommentaren er ikke avsluttet", "unterminated block comment"});
-        d.help = Bilingual{"avslutt kommentaren med `*/`", "close the comment with `*/`"};
+        diags.error(DiagCode::parseUnterminatedComment, span(i, i + 2)).withHelp(Phrase::closeComment);
         return false;
       }
       i = close + 2;
@@ -229,10 +225,7 @@ bool checkLexical(std::string_view text, std::uint32_t fileId, Diagnostics& diag
           }
           ok = false;
           std::size_t end = (i + 1 < n && e != '\n' && e != '\r') ? i + 1 + sequenceLength(e) : i + 1;
-          auto& d = diags.error("parse.escape", span(i, std::min(end, n)),
-                                {"ugyldig escape-sekvens", "invalid escape sequence"});
-          d.help = Bilingual{"gyldige escape-sekvenser er `\\\"`, `\\\\`, `\\n` og `\\t`",
-                         "valid escape sequences are `\\\"`, `\\\\`, `\\n` and `\\t`"};
+          diags.error(DiagCode::parseEscape, span(i, std::min(end, n))).withHelp(Phrase::validEscapes);
           ++i;
           continue;
         }
@@ -242,10 +235,7 @@ bool checkLexical(std::string_view text, std::uint32_t fileId, Diagnostics& diag
         ok = false;
         std::size_t end = i;
         if (end > start + 1 && text[end - 1] == '\r') --end;
-        auto& d = diags.error("parse.unterminated-string", span(start, end),
-                              {"strengen er ikke avsluttet", "unterminated string"});
-        d.help = Bilingual{"en streng slutter med `\"` på samme linje; skriv `\\n` for linjeskift",
-                       "a string ends with `\"` on the same line; write `\\n` for a line break"};
+        diags.error(DiagCode::parseUnterminatedString, span(start, end)).withHelp(Phrase::stringOnOneLine);
       }
     } else if (isControl(c) && !isSpace(c)) {
       i = reportControls(i);
@@ -255,9 +245,7 @@ bool checkLexical(std::string_view text, std::uint32_t fileId, Diagnostics& diag
       while (end < n && (isDigit(at(text, end)) || at(text, end) == '.' || at(text, end) == '-')) ++end;
       if (auto iso = misspeltDate(text.substr(i, end - i))) {
         ok = false;
-        auto& d = diags.error("parse.date-format", span(i, end),
-                              {"datoer skrives ÅÅÅÅ-MM-DD", "dates are written YYYY-MM-DD"});
-        d.help = Bilingual{"skriv `" + *iso + "`", "write `" + *iso + "`"};
+        diags.error(DiagCode::parseDateFormat, span(i, end)).withHelp(Phrase::writeDate, {{"date", *iso}});
       }
       i = std::max(end, i + 1);
     } else {

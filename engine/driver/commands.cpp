@@ -103,11 +103,8 @@ std::vector<CaseSource> caseSources(Session& s, const std::vector<std::string>& 
     // An empty folder or stream is a mistake to point out, not a pass.
     if (sources.size() == before && s.diags.hasErrors() == hadErrors) {
       std::string where = p == "-" ? "<stdin>" : "`" + p + "`";
-      auto& d = s.diags.error("io.no-cases", Span{},
-                              {"fant ingen sak i " + where, "no case found in " + where});
-      d.help = p == "-" ? Bilingual{"hver linje er {\"path\": \"sak.case\"} eller {\"name\": …, \"text\": …}",
-                                    "each line is {\"path\": \"case.case\"} or {\"name\": …, \"text\": …}"}
-                        : Bilingual{"en sak er en fil som slutter på .case", "a case is a file ending in .case"};
+      s.diags.error(DiagCode::loadNoCases, Span{}, {{"where", where}})
+          .withHelp(p == "-" ? Phrase::streamLineForm : Phrase::caseFileForm);
     }
   }
   return sources;

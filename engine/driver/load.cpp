@@ -50,7 +50,7 @@ std::vector<std::string> collectFiles(const std::string& path, const std::vector
   } else if (fs::exists(path, ec)) {
     out.push_back(path);
   } else {
-    diags.error("io.missing", Span{}, {"finner ikke " + path, "no such file or directory: " + path});
+    diags.error(DiagCode::loadMissing, Span{}, {{"path", path}});
   }
   return out;
 }
@@ -84,8 +84,8 @@ std::optional<ast::File> loadFile(SourceManager& sm, const std::string& path, co
                                   Diagnostics& diags, Span origin) {
   std::uint32_t id = 0;
   Bilingual err;
-  if (!sm.load(path, id, err)) {
-    diags.error("io.read", origin, std::move(err));
+  if (!sm.load(path, id, err, display)) {
+    diags.error(DiagCode::loadRead, origin, {{"reason", err}});
     return std::nullopt;
   }
   if (display != path) {
@@ -107,11 +107,8 @@ std::optional<model::Model> loadCase(SourceManager& sm, const model::Model& rule
                                      const std::string& display, Diagnostics& diags, const CaseLoad& load) {
   if (load.origin.valid && load.roots && !load.roots->contains(path)) {
     // A path named by a stream, not by the user on the command line.
-    auto& d = diags.error("io.outside-roots", load.origin,
-                          {"`" + path + "` ligger utenfor mappene saker leses fra (" + load.roots->shown() + ")",
-                           "`" + path + "` is outside the folders cases are read from (" + load.roots->shown() + ")"});
-    d.help = Bilingual{"gi mappen med --case-root, eller oppgi filen på kommandolinjen",
-                       "name its folder with --case-root, or pass the file on the command line"};
+    diags.error(DiagCode::loadOutsideRoots, load.origin, {{"path", path}, {"roots", load.roots->shown()}})
+        .withHelp(Phrase::nameCaseRoot);
     return std::nullopt;
   }
   auto file = loadFile(sm, path, display, diags, load.origin);
@@ -144,16 +141,11 @@ std::vector<CaseSource> readCaseStream(SourceManager& sm, const std::string& nam
     at = end + 1;
     if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
     nlohmann::json j = nlohmann::json::parse(line.begin(), line.end(), nullptr, false);
-    auto bad = [&](Bilingual msg) {
-      auto& d = diags.error("batch.line", span, std::move(msg));
-      d.help = Bilingual{"hver linje er et JSON-objekt: {\"path\": \"sak.case\"} eller "
-                     "{\"name\": \"sak.case\", \"text\": \"case \\\"…\\\" uses …\"}",
-                     "each line is a JSON object: {\"path\": \"case.case\"} or "
-                     "{\"name\": \"case.case\", \"text\": \"case \\\"…\\\" uses …\"}"};
+    auto bad = [&](DiagCode code) {
+      diags.error(code, span, {{"line", std::to_string(lineNo)}}).withHelp(Phrase::streamLineForm);
     };
     if (j.is_discarded() || !j.is_object()) {
-      bad({"linje " + std::to_string(lineNo) + " er ikke et JSON-objekt",
-           "line " + std::to_string(lineNo) + " is not a JSON object"});
+      bad(DiagCode::loadStreamNotObject);
       continue;
     }
     CaseSource c;
@@ -167,8 +159,7 @@ std::vector<CaseSource> readCaseStream(SourceManager& sm, const std::string& nam
     } else if (j.contains("path") && j["path"].is_string()) {
       c.name = j["path"].get<std::string>();
     } else {
-      bad({"linje " + std::to_string(lineNo) + " har verken \"path\" eller \"text\"",
-           "line " + std::to_string(lineNo) + " has neither \"path\" nor \"text\""});
+      bad(DiagCode::loadStreamNoCase);
       continue;
     }
     out.push_back(std::move(c));
@@ -190,38 +181,26 @@ std::optional<model::Model> analyzeLoadedCase(SourceManager& sm, const model::Mo
   // The offer is someone else's text: it may name a tender next to it, not
   // any file of this machine.
   if (named.is_absolute() || (load.roots && !load.roots->contains(tenderPath.string()))) {
-    auto& d = diags.error("case.against-outside", against.span,
-                          {"anbudet må ligge i samme mappe som tilbudet eller under den; `" + against.value +
-                               "` peker ut av den",
-                           "the tender must be in the offer's folder or below it; `" + against.value +
-                               "` points outside it"});
-    d.help = Bilingual{"legg anbudet ved siden av tilbudet, eller oppgi det med --against",
-                       "put the tender next to the offer, or pass it with --against"};
+    diags.error(DiagCode::loadTenderOutside, against.span, {{"tender", against.value}})
+        .withHelp(Phrase::tenderNextToOffer);
     return std::nullopt;
   }
   if (load.tender) {
     if (!fs::equivalent(tenderPath, load.tenderPath, ec)) {
-      auto& d = diags.error("case.against-conflict", against.span,
-                            {"tilbudet svarer på " + tenderDisplay + ", men --against oppgir " + load.tenderPath,
-                             "the offer answers " + tenderDisplay + ", but --against names " + load.tenderPath});
-      d.help = Bilingual{"fjern --against, eller rett `against` i tilbudet",
-                         "drop --against, or correct `against` in the offer"};
+      diags.error(DiagCode::loadTenderConflict, against.span, {{"tender", tenderDisplay}, {"option", load.tenderPath}})
+          .withHelp(Phrase::dropAgainstOption);
       return std::nullopt;
     }
     return analyzeCase(*load.tender, sm, *file, diags);
   }
   if (!fs::is_regular_file(tenderPath, ec)) {
-    diags.error("case.against_missing", against.span,
-                {"finner ikke anbudet " + tenderDisplay + " som tilbudet svarer på",
-                 "cannot find the tender " + tenderDisplay + " this offer answers"});
+    diags.error(DiagCode::loadTenderMissing, against.span, {{"tender", tenderDisplay}});
     return std::nullopt;
   }
   auto tenderFile = loadFile(sm, tenderPath.string(), tenderDisplay, diags);
   if (!tenderFile) return std::nullopt;
   if (tenderFile->against) {
-    diags.error("case.against_chain", against.span,
-                {tenderDisplay + " svarer selv på et anbud; et tilbud svarer på ett anbud",
-                 tenderDisplay + " itself answers a tender; an offer answers one tender"});
+    diags.error(DiagCode::loadTenderChain, against.span, {{"tender", tenderDisplay}});
     return std::nullopt;
   }
   auto tenderModel = analyzeCase(rulebase, sm, *tenderFile, diags);
@@ -249,8 +228,8 @@ std::optional<model::Model> loadRulebase(SourceManager& sm, const std::vector<Ru
       }
       std::uint32_t id = 0;
       Bilingual err;
-      if (!sm.load(f, id, err)) {
-        diags.error("io.read", Span{}, std::move(err));
+      if (!sm.load(f, id, err, display)) {
+        diags.error(DiagCode::loadRead, Span{}, {{"reason", err}});
         failed = true;
         continue;
       }

@@ -21,8 +21,7 @@ std::optional<RuleExplanation> explainRuleById(Checker& checker, const model::Mo
   if (it != rulebase.ruleById.end()) return explainRule(checker, rulebase, it->second);
   std::vector<std::string> ids;
   for (const auto& r : rulebase.rules) ids.push_back(r.id);
-  auto& d = diags.error("explain.unknown_rule", Span{}, {"ukjent regel `" + id + "`", "unknown rule `" + id + "`"});
-  if (auto near = closestName(id, ids)) d.help = Bilingual{"mente du `" + *near + "`?", "did you mean `" + *near + "`?"};
+  diags.error(DiagCode::explainUnknownRule, Span{}, {{"rule", id}}).help = didYouMean(id, ids);
   return std::nullopt;
 }
 

@@ -16,22 +16,14 @@ std::string witnessText(const WitnessFact& fact, Lang lang) {
 
 namespace {
 
-Bilingual findingMessage(const model::Model& rb, const AnalysisFinding& f) {
-  const std::string rule = "`" + rb.rules[f.rule].id + "`";
-  std::string others;
-  for (int o : f.others) others += (others.empty() ? "" : ", ") + ("`" + rb.rules[o].id + "`");
-  switch (f.kind) {
-    case AnalysisKind::unsatisfiable:
-      return {"ingen sak kan oppfylle " + rule + " der den gjelder", "no case can satisfy " + rule + " where it applies"};
-    case AnalysisKind::never_applies:
-      return {rule + " gjelder aldri (betingelsen kan ikke bli sann)", rule + " never applies (its condition cannot hold)"};
-    case AnalysisKind::conflict:
-      return {rule + " og " + others + " motsier hverandre der begge gjelder",
-              rule + " and " + others + " contradict each other wherever both apply"};
-    case AnalysisKind::redundant:
-      return {rule + " følger av " + others + " (overflødig)", rule + " is implied by " + others + " (redundant)"};
+DiagCode findingCode(AnalysisKind kind) {
+  switch (kind) {
+    case AnalysisKind::unsatisfiable: return DiagCode::lintUnsatisfiable;
+    case AnalysisKind::never_applies: return DiagCode::lintNeverApplies;
+    case AnalysisKind::conflict: return DiagCode::lintConflict;
+    case AnalysisKind::redundant: return DiagCode::lintRedundant;
   }
-  return {};
+  return DiagCode::lintConflict;
 }
 
 std::string witnessList(const std::vector<WitnessFact>& facts, Lang lang) {
@@ -46,23 +38,19 @@ void addLintDiagnostics(const model::Model& rulebase, const std::vector<LintFind
                         Diagnostics& diags) {
   for (const auto& lf : findings) {
     const AnalysisFinding& f = lf.finding;
-    Diagnostic d;
-    d.severity = lf.intended ? Severity::note : Severity::warning;
-    d.code = std::string("analysis.") + analysisKindName(f.kind);
-    d.message = findingMessage(rulebase, f);
-    d.span = rulebase.rules[f.rule].idSpan;
-    for (int o : f.others) {
-      const std::string& id = rulebase.rules[o].id;
-      d.notes.push_back({rulebase.rules[o].idSpan, {"`" + id + "` er her", "`" + id + "` is here"}});
-    }
+    std::vector<std::string> others;
+    for (int o : f.others) others.push_back(rulebase.rules[o].id);
+    const model::RuleInfo& rule = rulebase.rules[f.rule];
+    Diagnostic d = Diagnostic::make(lf.intended ? Severity::note : Severity::warning, findingCode(f.kind), rule.idSpan,
+                                    {{"rule", rule.id}, {"others", quotedNames(others)}});
+    for (int o : f.others) d.withNote(rulebase.rules[o].idSpan, Phrase::ruleIsHere, {{"rule", rulebase.rules[o].id}});
     if (!f.witness.empty())
-      d.notes.push_back({std::nullopt,
-                         {"vitne: " + witnessList(f.witness, Lang::nb), "witness: " + witnessList(f.witness, Lang::en)}});
+      d.withNote(std::nullopt, Phrase::witness,
+                 {{"facts", Bilingual{witnessList(f.witness, Lang::nb), witnessList(f.witness, Lang::en)}}});
     if (lf.intended)
-      d.help = Bilingual{"tilsiktet: " + *lf.intended, "intended: " + *lf.intended};
+      d.withHelp(Phrase::intended, {{"reason", *lf.intended}});
     else
-      d.help = Bilingual{"rett reglene, eller dokumenter funnet i rules/lint-intended.txt som `" + lf.key + " : begrunnelse`",
-                         "fix the rules, or document the finding in rules/lint-intended.txt as `" + lf.key + " : reason`"};
+      d.withHelp(Phrase::documentFinding, {{"key", lf.key}});
     diags.add(std::move(d));
   }
 }

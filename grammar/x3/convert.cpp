@@ -10,12 +10,6 @@ namespace samsvar::grammar {
 
 namespace x3 = boost::spirit::x3;
 
-Bilingual nestingMessage() {
-  std::string limit = std::to_string(kMaxNesting);
-  return {"uttrykket er nøstet for dypt (grensen er " + limit + ")",
-          "expression nested too deeply (limit " + limit + ")"};
-}
-
 namespace {
 
 using Converted = Converter::Converted;
@@ -29,7 +23,7 @@ bool Converter::tooDeep(int depth, const Span& where) {
   if (!depthReported_) {
     depthReported_ = true;
     failed_ = true;
-    diags_.error("parse.nesting", where, nestingMessage());
+    diags_.error(DiagCode::parseNesting, where, {{"limit", std::to_string(kMaxNesting)}});
   }
   return true;
 }
@@ -44,10 +38,7 @@ std::int64_t Converter::integer(const std::string& digits, bool negative,
     auto d = static_cast<std::uint64_t>(c - '0');
     if (value > (limit - d) / 10) {
       failed_ = true;
-      auto& diag = diags_.error("parse.int-overflow", span(where),
-                                {"heltallet er for stort", "integer too large"});
-      diag.help = Bilingual{"det største heltallet er 9223372036854775807",
-                        "the largest integer is 9223372036854775807"};
+      diags_.error(DiagCode::parseIntOverflow, span(where)).withHelp(Phrase::largestInteger);
       return 0;
     }
     value = value * 10 + d;
@@ -67,10 +58,24 @@ Converter::Converted Converter::unary(const x3ast::unary& u) {
     }
   }
   Converted rhs = operand(u.rhs);
-  Converted out = leaf({ast::Unary{u.op, rhs.expr}, span(u)});
-  out.depth = rhs.depth + 1;
+  return node({ast::Unary{u.op, rhs.expr}, span(u)}, rhs.depth);
+}
+
+Converter::Converted Converter::node(ast::Expr e, int childDepth) {
+  Converted out = leaf(std::move(e));
+  out.depth = childDepth + 1;
   tooDeep(out.depth, out.expr->span);
   return out;
+}
+
+int Converter::operands(const std::vector<x3ast::operand>& in, std::vector<ast::ExprPtr>& out) {
+  int depth = 0;
+  for (const auto& o : in) {
+    Converted c = operand(o);
+    depth = std::max(depth, c.depth);
+    out.push_back(c.expr);
+  }
+  return depth;
 }
 
 Converter::Converted Converter::operand(const x3ast::operand& o) {
@@ -106,9 +111,8 @@ Converter::Converted Converter::operand(const x3ast::operand& o) {
       if (parts > kMaxNesting && !c.depthReported_) {
         c.depthReported_ = true;
         c.failed_ = true;
-        std::string n = std::to_string(parts), limit = std::to_string(kMaxNesting);
-        c.diags_.error("parse.nesting", out.expr->span,
-                       {"stien har " + n + " ledd; grensen er " + limit, "the path has " + n + " parts; the limit is " + limit});
+        c.diags_.error(DiagCode::parsePathTooLong, out.expr->span,
+                       {{"parts", std::to_string(parts)}, {"limit", std::to_string(kMaxNesting)}});
       }
       return out;
     }
@@ -116,40 +120,21 @@ Converter::Converted Converter::operand(const x3ast::operand& o) {
       const x3ast::set_lit& s = fs.get();
       ast::SetLit set;
       set.open = s.open;
-      int depth = 0;
-      for (const auto& e : s.elements) {
-        Converted el = c.operand(e);
-        depth = std::max(depth, el.depth);
-        set.elements.push_back(el.expr);
-      }
-      Converted out = leaf({std::move(set), c.span(s)});
-      out.depth = depth + 1;
-      c.tooDeep(out.depth, out.expr->span);
-      return out;
+      int depth = c.operands(s.elements, set.elements);
+      return c.node({std::move(set), c.span(s)}, depth);
     }
     Converted operator()(const x3::forward_ast<x3ast::quantifier>& fq) const {
       const x3ast::quantifier& q = fq.get();
       Converted set = c.operand(q.set);
       Converted body = c.operand(q.body);
-      Converted out =
-          leaf({ast::Quantifier{q.kind, c.ident(q.var), set.expr, body.expr}, c.span(q)});
-      out.depth = std::max(set.depth, body.depth) + 1;
-      c.tooDeep(out.depth, out.expr->span);
-      return out;
+      return c.node({ast::Quantifier{q.kind, c.ident(q.var), set.expr, body.expr}, c.span(q)},
+                    std::max(set.depth, body.depth));
     }
     Converted operator()(const x3::forward_ast<x3ast::call>& fc) const {
       const x3ast::call& k = fc.get();
       ast::Call call{c.ident(k.callee), {}};
-      int depth = 0;
-      for (const auto& a : k.args) {
-        Converted arg = c.operand(a);
-        depth = std::max(depth, arg.depth);
-        call.args.push_back(arg.expr);
-      }
-      Converted out = leaf({std::move(call), c.span(k)});
-      out.depth = depth + 1;
-      c.tooDeep(out.depth, out.expr->span);
-      return out;
+      int depth = c.operands(k.args, call.args);
+      return c.node({std::move(call), c.span(k)}, depth);
     }
     Converted operator()(const x3::forward_ast<x3ast::unary>& u) const { return c.unary(u.get()); }
     Converted operator()(const x3::forward_ast<x3ast::expr>& e) const { return c.expr(e.get()); }

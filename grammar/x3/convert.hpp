@@ -12,10 +12,6 @@
 
 namespace samsvar::grammar {
 
-/// "expression nested too deeply (limit 256)", shared with the parser's own
-/// recursion limit so that both report the same thing.
-Bilingual nestingMessage();
-
 class Converter {
  public:
   Converter(std::uint32_t fileId, Diagnostics& diags) : fileId_(fileId), diags_(diags) {}
@@ -43,6 +39,10 @@ class Converter {
   std::int64_t integer(const std::string& digits, bool negative, const x3ast::tagged& where);
   /// Records a node of depth `depth`; reports once per expression when too deep.
   bool tooDeep(int depth, const Span& where);
+  /// `e` as a node over children whose deepest has depth `childDepth`.
+  Converted node(ast::Expr e, int childDepth);
+  /// Converts `in` into `out`; returns the depth of the deepest.
+  int operands(const std::vector<x3ast::operand>& in, std::vector<ast::ExprPtr>& out);
 
  private:
   ast::EnumDecl enumDecl(const x3ast::enum_decl& d);

@@ -90,8 +90,15 @@ TEST(BatchRunner, EachCasesErrorsInInputOrderAndTheHighestExitCode) {
     return [](std::size_t i, Diagnostics& diags) -> CaseOutcome {
       sleepMs(static_cast<int>((6 - i) * 5));
       if (i % 2 == 0) {
-        diags.error("test.b", Span{}, {"b" + std::to_string(i), "b" + std::to_string(i)});
-        diags.error("test.a", Span{}, {"a" + std::to_string(i), "a" + std::to_string(i)});
+        // Two codes whose names sort "load.missing" < "load.read", added the other way round.
+        auto add = [&](DiagCode code, const std::string& text) {
+          Diagnostic d;
+          d.code = code;
+          d.message = {text, text};
+          diags.add(d);
+        };
+        add(DiagCode::loadRead, "b" + std::to_string(i));
+        add(DiagCode::loadMissing, "a" + std::to_string(i));
         return {};
       }
       return {"r", i == 3 ? 1 : 0};

@@ -134,3 +134,14 @@ TEST(CaseStream, AnInlineCaseIsCheckedLikeAFile) {
 }
 
 }  // namespace
+
+// Why a file cannot be read is said in the language of the run, like the
+// rest of the message.
+TEST_F(Offers, AnUnreadableCaseIsReportedInBothLanguages) {
+  fs::create_directories(dir_ / "mappe.case");
+  EXPECT_FALSE(load("mappe.case"));
+  ASSERT_EQ(diags_.items().size(), 1u);
+  // Named as the user named it, never by a path of this machine.
+  EXPECT_EQ(diags_.items()[0].message.en, "`offers/mappe.case` is a directory, not a file");
+  EXPECT_EQ(diags_.items()[0].message.nb, "`offers/mappe.case` er en mappe, ikke en fil");
+}

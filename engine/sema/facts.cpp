@@ -1,0 +1,87 @@
+#include "engine/sema/facts.hpp"
+
+#include <set>
+#include <string>
+
+#include "core/suggest.hpp"
+#include "engine/sema/expr_check.hpp"
+
+namespace samsvar::sema {
+
+using namespace model;
+
+namespace {
+
+std::nullopt_t notConstant(Context& ctx, Span span) {
+  ctx.diags.error(DiagCode::semaNotConstant, span);
+  return std::nullopt;
+}
+
+/// Evaluates a field value, which must be a literal, an enum value, an
+/// instance name or a set of those.
+std::optional<FactValue> constantValue(Context& ctx, const FileScope& scope, const ast::Expr& e, const Ty& expected,
+                                       const std::string& attrName) {
+  VarScope noVariables;
+  auto t = ExprChecker(ctx, scope, noVariables).check(e, expected);
+  if (!t) return std::nullopt;
+  if (!(t->ty == expected)) {
+    ctx.diags.error(DiagCode::semaValueType, e.span,
+                    {{"attribute", attrName},
+                     {"expected", typeName(ctx.read, expected)},
+                     {"found", typeName(ctx.read, t->ty)}});
+    return std::nullopt;
+  }
+  FactValue v;
+  if (expected.set) {
+    if (t->op != Op::SetLit) return notConstant(ctx, e.span);
+    v.set.open = t->value != 0;
+    std::set<int> seen;
+    for (const auto& k : t->kids) {
+      if (k->op != Op::Const) return notConstant(ctx, k->span);
+      if (seen.insert(static_cast<int>(k->value)).second) v.set.members.push_back(static_cast<int>(k->value));
+    }
+    return v;
+  }
+  if (t->op == Op::Neg && t->kids[0]->op == Op::Const) {
+    v.scalar = -t->kids[0]->value;
+    return v;
+  }
+  if (t->op != Op::Const) return notConstant(ctx, e.span);
+  v.scalar = t->value;
+  return v;
+}
+
+}  // namespace
+
+void assignFacts(Context& ctx, const std::vector<PendingInstance>& pending) {
+  const Model& m = ctx.read;
+  for (const auto& [decl, idx, scope] : pending) {
+    const Instance& inst = m.instances[idx];
+    const TypeInfo& ty = m.types[inst.type];
+    std::vector<Span> assigned(ty.attrs.size());
+    for (const auto& fa : decl->fields) {
+      auto a = ty.attrIndex.find(fa.name.name);
+      if (a == ty.attrIndex.end()) {
+        std::vector<std::string> cands;
+        for (const auto& at : ty.attrs) cands.push_back(at.name);
+        ctx.diags.error(DiagCode::semaUnknownAttribute, fa.name.span, {{"type", ty.name}, {"attribute", fa.name.name}})
+            .help = didYouMean(fa.name.name, cands);
+        continue;
+      }
+      if (inst.factOfAttr[a->second] >= 0) {
+        ctx.diags.error(DiagCode::semaDuplicateAssignment, fa.name.span,
+                        {{"attribute", fa.name.name}, {"instance", inst.name}})
+            .withNote(assigned[a->second], Phrase::firstAssignedHere);
+        continue;
+      }
+      const AttrInfo& attr = ty.attrs[a->second];
+      auto value = constantValue(ctx, *scope, *fa.value, attr.ty, attr.name);
+      if (!value) continue;
+      assigned[a->second] = fa.span;
+      ctx.write.instances[idx].factOfAttr[a->second] = static_cast<int>(m.facts.size());
+      ctx.write.facts.push_back(Fact{idx, a->second, std::move(*value), fa.span});
+    }
+  }
+}
+
+}  // namespace samsvar::sema

@@ -1,0 +1,68 @@
+#include "engine/sema/module_scope.hpp"
+
+#include "core/suggest.hpp"
+
+namespace samsvar::sema {
+
+void registerModule(Context& ctx, const ast::File& f) {
+  if (f.kind != ast::FileKind::module) return;
+  const std::string& name = f.name->name;
+  if (auto it = ctx.read.moduleByName.find(name); it != ctx.read.moduleByName.end()) {
+    ctx.diags.error(DiagCode::semaDuplicateModule, f.name->span, {{"module", name}})
+        .withNote(ctx.read.modules[it->second].span, Phrase::firstDefinedHere);
+    return;
+  }
+  model::ModuleInfo mi;
+  mi.name = name;
+  mi.title = f.title ? f.title->value : "";
+  for (const auto& i : f.imports) mi.imports.push_back(i.name);
+  mi.file = f.fileId;
+  mi.span = f.name->span;
+  ctx.write.moduleByName[name] = static_cast<int>(ctx.read.modules.size());
+  ctx.write.modules.push_back(std::move(mi));
+}
+
+void checkImports(Context& ctx, const ast::File& f) {
+  for (const auto& imp : f.imports) {
+    if (ctx.read.moduleByName.count(imp.name)) continue;
+    std::vector<std::string> names;
+    for (const auto& mod : ctx.read.modules) names.push_back(mod.name);
+    ctx.diags.error(DiagCode::semaUnknownModule, imp.span, {{"module", imp.name}}).help = didYouMean(imp.name, names);
+  }
+}
+
+std::set<std::string> importClosure(const model::Model& m, const std::vector<std::string>& roots) {
+  std::set<std::string> out;
+  std::vector<std::string> work = roots;
+  while (!work.empty()) {
+    std::string n = std::move(work.back());
+    work.pop_back();
+    if (!out.insert(n).second) continue;
+    if (auto it = m.moduleByName.find(n); it != m.moduleByName.end())
+      for (const auto& i : m.modules[it->second].imports) work.push_back(i);
+  }
+  return out;
+}
+
+FileScope::FileScope(const model::Model& m, const ast::File& f) {
+  std::vector<std::string> roots;
+  if (f.kind == ast::FileKind::module) {
+    module_ = f.name->name;
+    roots.push_back(module_);
+  } else if (f.imports.empty()) {
+    all_ = true;
+    return;
+  }
+  for (const auto& i : f.imports) roots.push_back(i.name);
+  visible_ = importClosure(m, roots);
+  visible_.insert(module_);  // a case's own declarations have the module ""
+}
+
+void FileScope::requireVisible(Diagnostics& diags, const std::string& name, const std::string& module,
+                               Span span) const {
+  if (sees(module)) return;
+  diags.error(DiagCode::semaNotImported, span, {{"name", name}, {"module", module}})
+      .withHelp(Phrase::addImport, {{"module", module}});
+}
+
+}  // namespace samsvar::sema
