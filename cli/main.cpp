@@ -30,12 +30,6 @@ struct Common {
   bool color = false;
 };
 
-/// A checker that lives until the process exits. Tearing down a Z3 context
-/// that has checked a whole rulebase costs more instructions than the check
-/// itself (a third of a one-case run); the operating system reclaims the
-/// memory at once, so the CLI never destroys it.
-Checker& processLifetimeChecker(const CheckOptions& opt) { return *new Checker(opt); }
-
 Lang langOf(const std::string& s) { return s == "en" ? Lang::en : Lang::nb; }
 
 std::vector<RulePath> rulePaths(const Common& c, const char* argv0) {
@@ -72,8 +66,7 @@ std::map<std::string, std::string> readIntended(const std::vector<RulePath>& pat
 
 void analysisDiagnostics(const model::Model& rb, const std::vector<RulePath>& paths, Diagnostics& diags,
                          std::size_t& intended) {
-  Checker& checker = processLifetimeChecker({});
-  auto findings = analyzeRulebase(checker, rb);
+  auto findings = analyzeRulebase(rb);
   auto known = readIntended(paths);
   for (const auto& f : findings) {
     const auto& rule = rb.rules[f.rule];
@@ -169,8 +162,7 @@ int runExplain(const Common& c, const std::string& id, const char* argv0) {
     return 2;
   }
   const auto& rule = rb->rules[it->second];
-  Checker& checker = processLifetimeChecker({});
-  RuleExplanation ex = explainRule(checker, *rb, it->second);
+  RuleExplanation ex = explainRule(*rb, it->second);
   std::string out;
   out += rule.id + " [" + strengthName(rule.strength) + "] (" + sm.location(rule.idSpan) + ")\n";
   out += "  nb: " + rule.title.nb + "\n  en: " + rule.title.en + "\n";
@@ -286,7 +278,7 @@ int runCheck(const Common& c, const CheckArgs& a, const char* argv0) {
   std::size_t printed = 0;
   bool anyPrinted = false;
   auto worker = [&] {
-    Checker& checker = processLifetimeChecker(opt);
+    Checker checker(opt);
     for (std::size_t i; (i = next++) < n;) {
       std::optional<model::Model> m;
       try {
