@@ -387,8 +387,7 @@ void BM_Gen_Repair(benchmark::State& state) {
 void BM_Gen_Analysis(benchmark::State& state) {
   const Generated& g = generated(static_cast<int>(state.range(0)));
   if (skipGenerated(state, g)) return;
-  Checker checker;
-  for (auto _ : state) benchmark::DoNotOptimize(analyzeRulebase(checker, *g.rulebase));
+  for (auto _ : state) benchmark::DoNotOptimize(analyzeRulebase(*g.rulebase));
   state.SetComplexityN(state.range(0));
 }
 
@@ -411,8 +410,7 @@ void BM_Bundled_Repair(benchmark::State& state) {
 void BM_Bundled_Analysis(benchmark::State& state) {
   if (skipBundled(state)) return;
   const Bundled& b = bundled();
-  Checker checker;
-  for (auto _ : state) benchmark::DoNotOptimize(analyzeRulebase(checker, *b.rulebase));
+  for (auto _ : state) benchmark::DoNotOptimize(analyzeRulebase(*b.rulebase));
 }
 
 // -------------------------------------------------------------------- batch

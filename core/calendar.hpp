@@ -21,7 +21,7 @@ std::int64_t addMonths(std::int64_t dayNumber, std::int64_t months);
 
 /// The years a date may have, declared or unknown. In this range a year is a
 /// leap year exactly when 4 divides it, which keeps the solver's month
-/// arithmetic on unknown dates linear and fast (engine/smt/lower.cpp).
+/// arithmetic on unknown dates linear and fast (engine/smt/z3/lower.cpp).
 inline constexpr int kMinYear = 1901;
 inline constexpr int kMaxYear = 2099;
 

@@ -1,14 +1,18 @@
-// Deciding verdicts: each active rule of a case, per binding, by Z3.
+// Verdicts: each active rule of a case, per binding, decided by exact
+// evaluation where the declared facts decide it and by Z3 otherwise, with
+// the facts that explain a violation and the attributes that decide a gap.
+// Findings carry ids and values; engine/report/ words them.
 #pragma once
 
 #include <cstdint>
-#include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/errors.hpp"
 #include "engine/sema/model.hpp"
+#include "engine/smt/limits.hpp"
 
 namespace samsvar {
 
@@ -22,32 +26,46 @@ int verdictRank(Verdict v);
 
 /// A declared fact that is part of an explanation.
 struct ExplainedFact {
-  int fact = -1;      // index into Model::facts
-  std::string what;   // "h1.closes = 2024-04-05"
+  int fact = -1;  // index into Model::facts
   Span span;
+};
+
+/// Which values besides a given one also work.
+enum class BoundSide {
+  none,          ///< only the value itself is known to work
+  on_or_after,   ///< the value or any greater one (a later date)
+  on_or_before,  ///< the value or any smaller one (an earlier date)
+};
+
+/// A further instance that a case does not declare, with the attribute
+/// values it needs (the others are free).
+struct NewInstance {
+  int type = -1;
+  std::vector<std::pair<int, model::FactValue>> attrs;  // attribute index, value
 };
 
 /// An undeclared attribute that decides a gap, with a value that satisfies the rule.
 struct GapAttribute {
-  std::string path;         // "h1.closes" or "ips.consultations"
   int instance = -1;
   int attr = -1;
-  std::string suggestion;   // "2024-04-12" or "another Consultation with kind = hoering"
-  std::string suggestionNb; // the same in Norwegian ("en annen Consultation med kind = hoering")
-  std::string bound;        // "on_or_after" / "on_or_before" / "" (a single value)
-  std::int64_t boundValue = 0;  // the bound, encoded as facts are (when `bound` is set)
+  /// A value with which the rule holds (a solver's example, or the bound).
+  /// For a set: the declared elements it contains.
+  model::FactValue example;
+  /// For a set: further instances it contains besides those elements.
+  std::vector<NewInstance> newMembers;
+  /// With a side, `example.scalar` is a bound: every value on that side works.
+  BoundSide bound = BoundSide::none;
 };
 
 struct Finding {
   int rule = -1;
   std::vector<std::int64_t> binding;  // element per binding slot
-  std::string bindingText;            // "p = ips, c = h1"
   Verdict verdict = Verdict::satisfied;
   Verdict underlying = Verdict::satisfied;  // for deviated/exempted: violated or gap
   int waiver = -1;                          // index into Model::waivers
-  std::vector<ExplainedFact> because;       // violations: minimal facts forcing it
+  std::vector<ExplainedFact> because;       // violations: minimal facts forcing it, by position
   std::vector<GapAttribute> gaps;           // gaps: undeclared attributes that decide it
-  std::string unknownReason;
+  std::string unknownReason;                // the solver's reason (unknown)
   Span location;  // where the finding is reported (the bound instance, or the rule)
 };
 
@@ -59,6 +77,9 @@ struct CheckOptions {
   /// Decide bindings whose inputs are declared by exact evaluation before Z3
   /// is asked (engine/check/evaluate.hpp). Off: every binding is lowered and asked.
   bool fold = true;
+
+  /// The limits of one solver question.
+  smt::Limits limits() const { return {rlimit, timeoutMs}; }
 };
 
 struct CaseResult {
@@ -67,25 +88,21 @@ struct CaseResult {
   std::size_t evaluated = 0;  // bindings decided by exact evaluation, without lowering
 };
 
-/// A checker owns one Z3 context and is reused across cases (one per thread).
+/// Checks cases. Each case gets a fresh solver context (engine/smt/
+/// case_solver.hpp): its report does not depend on the cases checked before
+/// it, in a batch, on any thread, or alone. A checker holds only options.
 class Checker {
  public:
-  explicit Checker(CheckOptions options = {});
-  ~Checker();
-  Checker(const Checker&) = delete;
-  Checker& operator=(const Checker&) = delete;
+  explicit Checker(CheckOptions options = {}) : options_(options) {}
 
   /// Decides every active rule of `model` (a case model from analyzeCase).
   /// Throws InternalError for broken invariants; never for bad input.
-  CaseResult check(const model::Model& model);
+  CaseResult check(const model::Model& model) const;
 
-  const CheckOptions& options() const;
-
-  struct Impl;  // defined in engine/check/checker_impl.hpp (holds the Z3 context)
-  Impl& impl() { return *impl_; }
+  const CheckOptions& options() const { return options_; }
 
  private:
-  std::unique_ptr<Impl> impl_;
+  CheckOptions options_;
 };
 
 }  // namespace samsvar

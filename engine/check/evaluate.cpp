@@ -20,7 +20,7 @@ Evaluator::Evaluator(const Model& m) : m_(m), instanceCount_(static_cast<std::in
     for (std::size_t v = 0; v < m.enums[e].values.size(); ++v) enumUniverse_[e].push_back(static_cast<std::int64_t>(v));
 }
 
-// The same universe as Lowering::universe: enum values, or the declared
+// The same universe as smt::elementsWithPhantom: enum values, or the declared
 // instances of a type followed by its phantom.
 const std::vector<std::int64_t>& Evaluator::universe(const Ty& elem) {
   static const std::vector<std::int64_t> none;
@@ -190,6 +190,21 @@ Evaluator::Value Evaluator::eval(const TExpr& e, Env& env) {
     }
   }
   return std::nullopt;
+}
+
+BindingValue evaluateBinding(Evaluator& eval, const RuleInfo& rule, Evaluator::Env& env) {
+  Evaluator::Value app = 1;
+  auto conj = [&](Evaluator::Value v) {
+    if (app && *app == 0) return;
+    if (v && *v == 0) app = 0;
+    else if (!v) app = std::nullopt;
+  };
+  for (std::size_t k = 0; k < rule.bindings.size(); ++k)
+    if (rule.bindings[k].set) conj(eval.member(*rule.bindings[k].set, env[k], env));
+  if (app && *app == 0) return {app, std::nullopt};
+  if (rule.when) conj(eval.eval(*rule.when, env));
+  if (app && *app == 0) return {app, std::nullopt};
+  return {app, eval.eval(*rule.require, env)};
 }
 
 }  // namespace samsvar

@@ -62,4 +62,12 @@ class Evaluator {
   std::vector<std::vector<std::int64_t>> enumUniverse_;
 };
 
+/// Applicability (memberships of `x in set` bindings, and `when`) and
+/// requirement of one binding of a rule by exact evaluation; either may be
+/// open. The requirement is evaluated only where the binding may apply.
+struct BindingValue {
+  Evaluator::Value applies, holds;
+};
+BindingValue evaluateBinding(Evaluator& eval, const model::RuleInfo& rule, Evaluator::Env& env);
+
 }  // namespace samsvar

@@ -2,6 +2,7 @@
 
 #include <exception>
 #include <istream>
+#include <memory>
 #include <iterator>
 #include <optional>
 #include <ostream>
@@ -19,12 +20,6 @@
 namespace samsvar {
 
 namespace {
-
-/// A checker that lives until the process exits. Tearing down a Z3 context
-/// that has checked a whole rulebase costs more instructions than the check
-/// itself (a third of a one-case run); the operating system reclaims the
-/// memory at once, so a command never destroys it.
-Checker& processLifetimeChecker(const CheckOptions& options) { return *new Checker(options); }
 
 /// What every command starts from: the sources, their diagnostics, the
 /// rulebase, and how they are printed.
@@ -157,17 +152,18 @@ int check(const CommonOptions& common, const CheckCommand& a, const Streams& io)
   // Each case is parsed and analysed when a worker takes it, and dropped
   // once its report is made, so a batch of thousands holds a few models.
   BatchResult result = runBatch(names, batch, [&]() -> CaseWork {
-    Checker& checker = processLifetimeChecker(options);
-    return [&](std::size_t i, Diagnostics& diags) -> CaseOutcome {
+    // One checker per worker; it outlives this factory in the returned work.
+    auto checker = std::make_shared<Checker>(options);
+    return [&, checker](std::size_t i, Diagnostics& diags) -> CaseOutcome {
       CaseSource& src = sources[i];
       CaseLoad here = load;
       here.origin = src.span;  // valid for the lines of a stream
       auto m = src.inline_ ? loadCaseText(s.sm, *rulebase, src.name, std::move(src.text), diags, here)
                            : loadCase(s.sm, *rulebase, src.name, src.name, diags, here);
       if (!m) return {};
-      CaseResult r = checker.check(*m);
+      CaseResult r = checker->check(*m);
       std::optional<RepairResult> repair;
-      if (a.repair) repair = computeRepair(checker, *m, r);
+      if (a.repair) repair = computeRepair(*checker, *m, r);
       ReportInput in{s.sm, *m, r, common.lang, a.strict, repair ? &*repair : nullptr, a.all};
       // Text from the case (a title, a deviation's reason) must not drive
       // the terminal; JSON escapes control characters itself.
@@ -208,7 +204,7 @@ int lint(const CommonOptions& common, const LintCommand& a, const Streams& io) {
   if (a.analysis && !s.diags.hasErrors()) {
     IntendedFindings documented;
     for (const auto& rp : paths) documented.addFileIn(rp.path);
-    auto findings = lintRulebase(processLifetimeChecker({}), *rulebase, documented);
+    auto findings = lintRulebase(*rulebase, documented);
     for (const auto& f : findings) intended += f.intended ? 1 : 0;
     addLintDiagnostics(*rulebase, findings, s.diags);
   }
@@ -225,7 +221,7 @@ int explain(const CommonOptions& common, const ExplainCommand& a, const Streams&
   auto rulebase = s.loadRules();
   if (!rulebase) return s.badInput();
   Diagnostics unknown;
-  auto ex = explainRuleById(processLifetimeChecker({}), *rulebase, a.rule, unknown);
+  auto ex = explainRuleById(*rulebase, a.rule, unknown);
   if (!ex) {
     // An unknown rule id has no location: its error and help, without a count.
     for (const auto& d : unknown.items()) io.err << render(s.sm, d, common.lang, common.color);

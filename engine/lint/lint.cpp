@@ -2,10 +2,12 @@
 
 namespace samsvar {
 
-std::vector<LintFinding> lintRulebase(Checker& checker, const model::Model& rulebase,
-                                      const IntendedFindings& intended) {
+std::vector<LintFinding> lintRulebase(const model::Model& rulebase, const IntendedFindings& intended,
+                                      const smt::Limits& limits) {
   std::vector<LintFinding> out;
-  for (auto& f : analyzeRulebase(checker, rulebase)) {
+  AnalysisOptions options;
+  options.limits = limits;
+  for (auto& f : analyzeRulebase(rulebase, options)) {
     LintFinding lf;
     lf.key = findingKey(rulebase, f);
     if (const std::string* reason = intended.reasonFor(lf.key)) lf.intended = *reason;
@@ -15,10 +17,10 @@ std::vector<LintFinding> lintRulebase(Checker& checker, const model::Model& rule
   return out;
 }
 
-std::optional<RuleExplanation> explainRuleById(Checker& checker, const model::Model& rulebase,
-                                               const std::string& id, Diagnostics& diags) {
+std::optional<RuleExplanation> explainRuleById(const model::Model& rulebase, const std::string& id,
+                                               Diagnostics& diags, const smt::Limits& limits) {
   auto it = rulebase.ruleById.find(id);
-  if (it != rulebase.ruleById.end()) return explainRule(checker, rulebase, it->second);
+  if (it != rulebase.ruleById.end()) return explainRule(rulebase, it->second, limits);
   std::vector<std::string> ids;
   for (const auto& r : rulebase.rules) ids.push_back(r.id);
   diags.error(DiagCode::explainUnknownRule, Span{}, {{"rule", id}}).help = didYouMean(id, ids);

@@ -9,10 +9,10 @@
 #include <vector>
 
 #include "core/diagnostic.hpp"
-#include "engine/check/check.hpp"
 #include "engine/lint/intended.hpp"
 #include "engine/lint/rulebase_analysis.hpp"
 #include "engine/sema/model.hpp"
+#include "engine/smt/limits.hpp"
 
 namespace samsvar {
 
@@ -25,12 +25,12 @@ struct LintFinding {
 
 /// Analyses the rulebase (analyzeRulebase) and matches every finding with the
 /// intended ones. In the analysis' order: by rule location, then kind.
-std::vector<LintFinding> lintRulebase(Checker& checker, const model::Model& rulebase,
-                                      const IntendedFindings& intended);
+std::vector<LintFinding> lintRulebase(const model::Model& rulebase, const IntendedFindings& intended,
+                                      const smt::Limits& limits = {});
 
 /// The explanation of the rule `id` (explainRule). An unknown id is an error
 /// in `diags`, with the closest rule id as help.
-std::optional<RuleExplanation> explainRuleById(Checker& checker, const model::Model& rulebase,
-                                               const std::string& id, Diagnostics& diags);
+std::optional<RuleExplanation> explainRuleById(const model::Model& rulebase, const std::string& id,
+                                               Diagnostics& diags, const smt::Limits& limits = {});
 
 }  // namespace samsvar

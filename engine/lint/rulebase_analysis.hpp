@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "engine/check/check.hpp"
 #include "engine/sema/model.hpp"
+#include "engine/smt/limits.hpp"
 
 namespace samsvar {
 
@@ -34,7 +34,7 @@ struct RuleExplanation {
 };
 
 /// Generates a satisfying and a violating example for a rule.
-RuleExplanation explainRule(Checker& checker, const model::Model& rulebase, int rule);
+RuleExplanation explainRule(const model::Model& rulebase, int rule, const smt::Limits& limits = {});
 
 enum class AnalysisKind { unsatisfiable, never_applies, conflict, redundant };
 const char* analysisKindName(AnalysisKind k);
@@ -50,11 +50,11 @@ struct AnalysisFinding {
 struct AnalysisOptions {
   bool conflicts = true;
   bool redundancy = true;
+  smt::Limits limits;  // of each question (redundancy: a fifth of the resources)
 };
 
 /// Analyses the active rules of a rulebase. Permission rules (`require true`)
 /// and notices (`kan` rules with `require false`) are exempt by design.
-std::vector<AnalysisFinding> analyzeRulebase(Checker& checker, const model::Model& rulebase,
-                                             AnalysisOptions options = {});
+std::vector<AnalysisFinding> analyzeRulebase(const model::Model& rulebase, const AnalysisOptions& options = {});
 
 }  // namespace samsvar

@@ -1,13 +1,16 @@
 // Minimal repairs: the smallest set of changes to a case's declared facts,
 // and additions of undeclared ones, that makes every må and skal rule hold
-// (MaxSMT with Z3's Optimize).
+// (MaxSMT with Z3's Optimize, engine/smt/repair_solver.hpp), verified by
+// checking the repaired case. Changes carry ids and values; engine/report/
+// words them.
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
-#include "engine/check/check.hpp"
 #include "core/diagnostic.hpp"
+#include "engine/check/check.hpp"
 #include "engine/sema/model.hpp"
 
 namespace samsvar {
@@ -18,31 +21,34 @@ struct RepairChange {
   /// value, so the user knows what to look up (Referansekatalogen).
   enum class Kind { change, add, add_instance, assume };
   Kind kind = Kind::change;
-  int instance = -1;       // for add_instance: -1 (a new instance of `type`)
+  int instance = -1;       // add_instance: -1 (a new instance of `type`)
   int type = -1;
-  int attr = -1;           // -1 for add_instance
-  std::string path;        // "h1.closes"
-  std::string from;        // declared value (change)
-  std::string to;          // new value
-  std::string toNb;        // the same in Norwegian (differs where new instances are described)
-  std::string bound;       // "on_or_after" / "on_or_before" / ""
-  model::FactValue value;  // the new value, to apply it
+  int attr = -1;           // add_instance: -1
+  /// The new value. For a set: its declared members; the new instances it
+  /// gains are the add_instance changes into it.
+  model::FactValue value;
+  /// With a side, every value on that side of `value.scalar` works too.
+  BoundSide bound = BoundSide::none;
   std::vector<std::pair<int, model::FactValue>> attrs;  // add_instance: attribute values
-  std::string intoSet;     // add_instance: "p.consultations" it joins
-  std::vector<std::string> fixes;  // rule ids this change helps
-  Span span;               // the fact (change) or the instance (add)
+  int intoInstance = -1, intoAttr = -1;  // add_instance: the set it joins
+  std::vector<int> fixes;  // rules this change helps (ordered by id)
+  Span span;               // the fact (change) or the instance (add, assume)
 };
 
 struct RepairResult {
-  enum class Status { not_needed, found, impossible, unknown };
+  /// `unverified`: a repair was found, but the repaired case still has a må
+  /// or skal rule violated, open or undecided (`unresolved`): declaring what
+  /// its gaps need did not settle it.
+  enum class Status { not_needed, found, unverified, impossible, unknown };
   Status status = Status::not_needed;
   std::vector<RepairChange> changes;
-  std::vector<int> conflicting;  // rules that conflict when no repair exists
-  std::string reason;            // for unknown
+  std::vector<int> conflicting;  // impossible: rules that conflict (ascending)
+  std::vector<int> unresolved;   // unverified: the rules still not satisfied (ordered by id)
+  std::string reason;            // unknown: why the solver gave up
 };
 
 /// Computes a minimal repair for a checked case.
-RepairResult computeRepair(Checker& checker, const model::Model& m, const CaseResult& result);
+RepairResult computeRepair(const Checker& checker, const model::Model& m, const CaseResult& result);
 
 /// Applies a repair to a copy of the model (for verification and `--apply`).
 model::Model applyRepair(const model::Model& m, const RepairResult& repair);

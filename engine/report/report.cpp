@@ -16,10 +16,77 @@ namespace {
 
 bool binding(ast::Strength s) { return s == ast::Strength::maa || s == ast::Strength::skal; }
 
+/// An enum value or instance name; the phantom of a type (an instance the
+/// case does not declare) is "?Type".
 std::string elementName(const Model& m, const Ty& t, std::int64_t v) {
   if (t.kind == Kind::Ref && v >= static_cast<std::int64_t>(m.instances.size()))
     return "?" + m.types[v - static_cast<std::int64_t>(m.instances.size())].name;
-  return valueText(m, t, v);
+  return model::valueText(m, t, v);
+}
+
+std::string join(const std::vector<std::string>& parts) {
+  std::string s;
+  for (std::size_t i = 0; i < parts.size(); ++i) s += (i ? ", " : "") + parts[i];
+  return s;
+}
+
+/// A further instance described by the values it needs: "en annen
+/// Consultation med kind = hoering" (`nbWord` "annen", `enWord` "another").
+std::string newInstanceText(const Model& m, const NewInstance& n, Lang lang, const char* nbWord, const char* enWord,
+                            const std::function<std::string(const Ty&, std::int64_t)>& scalar) {
+  const TypeInfo& ti = m.types[n.type];
+  std::vector<std::string> with;
+  for (const auto& [a, v] : n.attrs) with.push_back(ti.attrs[a].name + " = " + scalar(ti.attrs[a].ty, v.scalar));
+  bool nb = lang == Lang::nb;
+  std::string out = std::string(nb ? nbWord : enWord) + " " + ti.name;
+  if (!with.empty()) out += (nb ? " med " : " with ") + join(with);
+  return out;
+}
+
+/// A value a solver chose for a gap's example: its text says nothing, only
+/// that it must not be empty.
+std::string exampleScalarText(const Model& m, const Ty& ty, std::int64_t v, Lang lang) {
+  if (ty.kind == Kind::Text)
+    return v == 0 ? "\"\"" : lang == Lang::nb ? "\"…\" (en ikke-tom tekst)" : "\"…\" (a non-empty text)";
+  if (ty.kind == Kind::Ref) return elementName(m, ty, v);
+  return valueText(m, ty, v, lang);
+}
+
+/// A value a repair gives: a text the solver picked says nothing, so a
+/// repair only asks for some non-empty text.
+std::string repairScalarText(const Model& m, const Ty& ty, std::int64_t v, Lang lang) {
+  if (ty.kind == Kind::Text) return v == 0 ? "\"\"" : "\"…\"";
+  return valueText(m, ty, v, lang);
+}
+
+/// A set or scalar value of a repair, with the new instances a set gains.
+std::string repairValueText(const Model& m, const Ty& ty, const FactValue& v, const std::vector<const RepairChange*>& added,
+                            Lang lang) {
+  if (!ty.set) return repairScalarText(m, ty, v.scalar, lang);
+  std::vector<std::string> parts;
+  for (int e : v.set.members) parts.push_back(valueText(m, ty.element(), e, lang));
+  auto scalar = [&](const Ty& t, std::int64_t x) { return repairScalarText(m, t, x, lang); };
+  for (const RepairChange* c : added)
+    parts.push_back(newInstanceText(m, NewInstance{c->type, c->attrs}, lang, "en ny", "a new", scalar));
+  if (v.set.open) parts.push_back("...");
+  return parts.empty() ? "{}" : "{ " + join(parts) + " }";
+}
+
+/// The add_instance changes of `r` into the set that `c` changes.
+std::vector<const RepairChange*> addedTo(const RepairResult& r, const RepairChange& c) {
+  std::vector<const RepairChange*> out;
+  if (c.kind == RepairChange::Kind::add_instance) return out;
+  for (const auto& o : r.changes)
+    if (o.kind == RepairChange::Kind::add_instance && o.intoInstance == c.instance && o.intoAttr == c.attr)
+      out.push_back(&o);
+  return out;
+}
+
+/// The declared value a repair changes.
+std::string changeFromText(const Model& m, const RepairChange& c, Lang lang) {
+  int fi = m.instances[c.instance].factOfAttr[c.attr];
+  if (fi < 0) return "";
+  return repairValueText(m, m.types[c.type].attrs[c.attr].ty, m.facts[fi].value, {}, lang);
 }
 
 struct Counts {
@@ -64,18 +131,22 @@ ordered_json locJson(const SourceManager& sm, const Span& s) {
   return ordered_json{{"file", sm.name(s.file)}, {"line", lc.line}, {"column", lc.column}};
 }
 
-std::string joinIds(const std::vector<std::string>& ids) {
-  std::string s;
-  for (std::size_t i = 0; i < ids.size(); ++i) s += (i ? ", " : "") + ids[i];
-  return s;
+/// "H-6W, H-3M" for rule indices.
+std::string ruleIds(const Model& m, const std::vector<int>& rules) {
+  std::vector<std::string> ids;
+  for (int r : rules) ids.push_back(m.rules[r].id);
+  return join(ids);
 }
 
 /// " or later" (dates) / " or greater" (numbers, durations) after a value.
-std::string boundText(const std::string& bound, bool nb, bool date) {
-  if (bound == "on_or_after")
-    return date ? (nb ? " eller senere" : " or later") : (nb ? " eller større" : " or greater");
-  if (bound == "on_or_before")
-    return date ? (nb ? " eller tidligere" : " or earlier") : (nb ? " eller mindre" : " or smaller");
+std::string boundText(BoundSide bound, bool nb, bool date) {
+  switch (bound) {
+    case BoundSide::on_or_after:
+      return date ? (nb ? " eller senere" : " or later") : (nb ? " eller større" : " or greater");
+    case BoundSide::on_or_before:
+      return date ? (nb ? " eller tidligere" : " or earlier") : (nb ? " eller mindre" : " or smaller");
+    case BoundSide::none: break;
+  }
   return "";
 }
 
@@ -104,66 +175,76 @@ std::string renderRepairText(const ReportInput& in) {
                            m.rules[rule].title.in(in.lang));
       return out;
     }
-    case RepairResult::Status::found: break;
+    case RepairResult::Status::found:
+    case RepairResult::Status::unverified: break;
   }
   for (const auto& c : r.changes) {
-    std::string fixes = c.fixes.empty() ? "" : fmt::format(" ({} {})", nb ? "retter" : "fixes", joinIds(c.fixes));
-    const std::string& to = nb && !c.toNb.empty() ? c.toNb : c.to;
+    std::string fixes = c.fixes.empty() ? "" : fmt::format(" ({} {})", nb ? "retter" : "fixes", ruleIds(m, c.fixes));
+    std::string to = changeValueText(m, r, c, in.lang);
     switch (c.kind) {
       case RepairChange::Kind::change:
-        out += fmt::format("  {} {} {} {} {} {}{}{}\n    --> {}\n", nb ? "endre" : "change", c.path,
-                           nb ? "fra" : "from", c.from, nb ? "til" : "to", to, boundText(c.bound, nb, isDateAttr(m, c.type, c.attr)), fixes,
-                           loc(in.sm, c.span));
-        break;
-      case RepairChange::Kind::add:
-        out += fmt::format("  {} {} = {}{}{}\n    --> {}\n", nb ? "deklarer" : "declare", c.path, to,
+        out += fmt::format("  {} {} {} {} {} {}{}{}\n    --> {}\n", nb ? "endre" : "change", attributeName(m, c.instance, c.attr),
+                           nb ? "fra" : "from", changeFromText(m, c, in.lang), nb ? "til" : "to", to,
                            boundText(c.bound, nb, isDateAttr(m, c.type, c.attr)), fixes, loc(in.sm, c.span));
         break;
+      case RepairChange::Kind::add:
+        out += fmt::format("  {} {} = {}{}{}\n    --> {}\n", nb ? "deklarer" : "declare", attributeName(m, c.instance, c.attr),
+                           to, boundText(c.bound, nb, isDateAttr(m, c.type, c.attr)), fixes, loc(in.sm, c.span));
+        break;
       case RepairChange::Kind::assume:
-        out += fmt::format("  {} {} = {}{} ({}){}\n    --> {}\n", nb ? "forutsetter" : "assumes", c.path, to,
-                           boundText(c.bound, nb, isDateAttr(m, c.type, c.attr)),
+        out += fmt::format("  {} {} = {}{} ({}){}\n    --> {}\n", nb ? "forutsetter" : "assumes",
+                           attributeName(m, c.instance, c.attr), to, boundText(c.bound, nb, isDateAttr(m, c.type, c.attr)),
                            nb ? "referansedata som ikke er deklarert; sjekk kilden" : "undeclared reference data; check the source",
                            fixes, loc(in.sm, c.span));
         break;
       case RepairChange::Kind::add_instance:
         // Shown inside the change of its set when that set changes too.
         if (std::any_of(r.changes.begin(), r.changes.end(), [&](const RepairChange& o) {
-              return o.kind != RepairChange::Kind::add_instance && o.path == c.intoSet;
+              return o.kind != RepairChange::Kind::add_instance && o.instance == c.intoInstance && o.attr == c.intoAttr;
             }))
           break;
-        out += fmt::format("  {} {} {} {}{}\n", nb ? "legg til" : "add", to, nb ? "i" : "to", c.intoSet, fixes);
+        out += fmt::format("  {} {} {} {}{}\n", nb ? "legg til" : "add", to, nb ? "i" : "to",
+                           attributeName(m, c.intoInstance, c.intoAttr), fixes);
         break;
     }
   }
+  if (r.status == RepairResult::Status::unverified)
+    out += fmt::format("  {}: {} {}\n", nb ? "ikke bekreftet" : "not verified", ruleIds(m, r.unresolved),
+                       nb ? "er fortsatt brutt, åpen eller uavgjort i den reparerte saken"
+                          : "still violated, open or undecided in the repaired case");
   return out;
 }
 
 ordered_json repairJson(const ReportInput& in) {
   const RepairResult& r = *in.repair;
   const Model& m = in.model;
-  static const char* status[] = {"not_needed", "found", "impossible", "unknown"};
+  static const char* status[] = {"not_needed", "found", "unverified", "impossible", "unknown"};
   ordered_json j{{"status", status[static_cast<int>(r.status)]}};
+  auto ids = [&](const std::vector<int>& rules) {
+    ordered_json a = ordered_json::array();
+    for (int rule : rules) a.push_back(m.rules[rule].id);
+    return a;
+  };
   ordered_json changes = ordered_json::array();
   for (const auto& c : r.changes) {
     static const char* kinds[] = {"change", "add", "add_instance", "assume"};
     ordered_json cj{{"kind", kinds[static_cast<int>(c.kind)]}};
     if (c.kind == RepairChange::Kind::add_instance) {
       cj["type"] = m.types[c.type].name;
-      cj["into"] = c.intoSet;
+      cj["into"] = attributeName(m, c.intoInstance, c.intoAttr);
     } else {
-      cj["attribute"] = c.path;
+      cj["attribute"] = attributeName(m, c.instance, c.attr);
     }
-    if (c.kind == RepairChange::Kind::change) cj["from"] = c.from;
-    cj["to"] = c.to;
-    if (!c.bound.empty()) cj["bound"] = c.bound;
-    cj["fixes"] = c.fixes;
+    if (c.kind == RepairChange::Kind::change) cj["from"] = changeFromText(m, c, Lang::en);
+    cj["to"] = changeValueText(m, r, c, Lang::en);
+    if (c.bound != BoundSide::none) cj["bound"] = boundSideName(c.bound);
+    cj["fixes"] = ids(c.fixes);
     cj["location"] = locJson(in.sm, c.span);
     changes.push_back(cj);
   }
   j["changes"] = changes;
-  ordered_json conflicting = ordered_json::array();
-  for (int rule : r.conflicting) conflicting.push_back(m.rules[rule].id);
-  j["conflicting_rules"] = conflicting;
+  j["conflicting_rules"] = ids(r.conflicting);
+  if (r.status == RepairResult::Status::unverified) j["unresolved_rules"] = ids(r.unresolved);
   if (r.status == RepairResult::Status::unknown) j["reason"] = r.reason;
   return j;
 }
@@ -193,6 +274,72 @@ ordered_json ruleJson(const SourceManager& sm, const RuleInfo& rule) {
 }
 
 }  // namespace
+
+std::string valueText(const Model& m, const Ty& ty, std::int64_t v, Lang lang) {
+  bool nb = lang == Lang::nb;
+  switch (ty.kind) {
+    case Kind::Duration: return std::to_string(v) + (nb ? (v == 1 ? " dag" : " dager") : (v == 1 ? " day" : " days"));
+    case Kind::Months:
+      return std::to_string(v) + (nb ? (v == 1 ? " måned" : " måneder") : (v == 1 ? " month" : " months"));
+    default: return model::valueText(m, ty, v);
+  }
+}
+
+std::string attributeName(const Model& m, int instance, int attr) {
+  const Instance& in = m.instances[instance];
+  return in.name + "." + m.types[in.type].attrs[attr].name;
+}
+
+std::string bindingText(const Model& m, const Finding& f) {
+  const RuleInfo& rule = m.rules[f.rule];
+  std::vector<std::string> parts;
+  for (std::size_t k = 0; k < rule.bindings.size(); ++k)
+    parts.push_back(rule.bindings[k].var + " = " + elementName(m, rule.bindings[k].ty, f.binding[k]));
+  return join(parts);
+}
+
+std::string factText(const Model& m, int fi, Lang lang) {
+  const Fact& fact = m.facts[fi];
+  const Ty& ty = m.types[m.instances[fact.instance].type].attrs[fact.attr].ty;
+  std::string v;
+  if (ty.set) {
+    std::vector<std::string> parts;
+    for (int e : fact.value.set.members) parts.push_back(valueText(m, ty.element(), e, lang));
+    if (fact.value.set.open) parts.push_back("...");
+    v = "{ " + join(parts) + (parts.empty() ? "}" : " }");
+  } else {
+    v = valueText(m, ty, fact.value.scalar, lang);
+  }
+  return attributeName(m, fact.instance, fact.attr) + " = " + v;
+}
+
+std::string gapExampleText(const Model& m, const GapAttribute& g, Lang lang) {
+  const Ty& ty = m.types[m.instances[g.instance].type].attrs[g.attr].ty;
+  if (g.bound != BoundSide::none) return valueText(m, ty, g.example.scalar, lang);
+  if (!ty.set) return exampleScalarText(m, ty, g.example.scalar, lang);
+  std::vector<std::string> parts;
+  auto scalar = [&](const Ty& t, std::int64_t x) { return exampleScalarText(m, t, x, lang); };
+  for (const auto& n : g.newMembers) parts.push_back(newInstanceText(m, n, lang, "en annen", "another", scalar));
+  for (int e : g.example.set.members) parts.push_back(elementName(m, ty.element(), e));
+  return parts.empty() ? "{}" : "{ " + join(parts) + " }";
+}
+
+const char* boundSideName(BoundSide side) {
+  switch (side) {
+    case BoundSide::on_or_after: return "on_or_after";
+    case BoundSide::on_or_before: return "on_or_before";
+    case BoundSide::none: break;
+  }
+  return "";
+}
+
+std::string changeValueText(const Model& m, const RepairResult& r, const RepairChange& c, Lang lang) {
+  if (c.kind == RepairChange::Kind::add_instance) {
+    auto scalar = [&](const Ty& t, std::int64_t x) { return repairScalarText(m, t, x, lang); };
+    return newInstanceText(m, NewInstance{c.type, c.attrs}, lang, "en ny", "a new", scalar);
+  }
+  return repairValueText(m, m.types[c.type].attrs[c.attr].ty, c.value, addedTo(r, c), lang);
+}
 
 std::string ruleMessage(const Model& m, const Finding& f, Lang lang) {
   const RuleInfo& rule = m.rules[f.rule];
@@ -253,7 +400,8 @@ std::string renderText(const ReportInput& in) {
       const RuleInfo& rule = m.rules[f.rule];
       body += fmt::format("\n  {}[{}] {}: {}\n", sec.label, rule.id, strengthName(rule.strength),
                           rule.title.in(in.lang));
-      if (!f.bindingText.empty()) body += fmt::format("    {} {}\n", nb ? "for" : "for", f.bindingText);
+      std::string bound = bindingText(m, f);
+      if (!bound.empty()) body += fmt::format("    {} {}\n", nb ? "for" : "for", bound);
       body += fmt::format("    --> {}\n", loc(sm, f.location));
       body += fmt::format("    {}\n", ruleMessage(m, f, in.lang));
       for (const auto& c : rule.sources) {
@@ -263,15 +411,14 @@ std::string renderText(const ReportInput& in) {
       }
       if (!f.because.empty()) {
         body += fmt::format("    {}:\n", nb ? "fordi" : "because");
-        for (const auto& e : f.because) body += fmt::format("      {}  {}\n", loc(sm, e.span), e.what);
+        for (const auto& e : f.because) body += fmt::format("      {}  {}\n", loc(sm, e.span), factText(m, e.fact, in.lang));
       }
       if (!f.gaps.empty()) {
         body += fmt::format("    {}:\n", nb ? "avgjøres av det som ikke er deklarert" : "decided by what is not declared");
         for (const auto& g : f.gaps) {
-          std::string bound =
-              boundText(g.bound, nb, g.instance >= 0 && isDateAttr(m, m.instances[g.instance].type, g.attr));
-          body += fmt::format("      {} {}; {} {}{} {} {}\n", nb ? "deklarer" : "declare", g.path,
-                              nb ? "f.eks." : "e.g.", nb && !g.suggestionNb.empty() ? g.suggestionNb : g.suggestion, bound, nb ? "oppfyller" : "satisfies",
+          std::string side = boundText(g.bound, nb, isDateAttr(m, m.instances[g.instance].type, g.attr));
+          body += fmt::format("      {} {}; {} {}{} {} {}\n", nb ? "deklarer" : "declare", attributeName(m, g.instance, g.attr),
+                              nb ? "f.eks." : "e.g.", gapExampleText(m, g, in.lang), side, nb ? "oppfyller" : "satisfies",
                               rule.id);
         }
       }
@@ -329,14 +476,14 @@ std::string renderJson(const ReportInput& in, bool compact) {
     ordered_json facts = ordered_json::array();
     for (const auto& e : f.because) {
       ordered_json fj = locJson(sm, e.span);
-      fj["fact"] = e.what;
+      fj["fact"] = factText(m, e.fact, Lang::en);
       facts.push_back(fj);
     }
     o["explanation"] = facts;
     ordered_json gaps = ordered_json::array();
     for (const auto& g : f.gaps) {
-      ordered_json gj{{"attribute", g.path}, {"suggestion", g.suggestion}};
-      if (!g.bound.empty()) gj["bound"] = g.bound;
+      ordered_json gj{{"attribute", attributeName(m, g.instance, g.attr)}, {"suggestion", gapExampleText(m, g, Lang::en)}};
+      if (g.bound != BoundSide::none) gj["bound"] = boundSideName(g.bound);
       gaps.push_back(gj);
     }
     o["gaps"] = gaps;

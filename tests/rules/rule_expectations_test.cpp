@@ -86,7 +86,7 @@ TEST_P(RuleExpectations, VerdictsMatch) {
     if (e.none) {
       for (const auto& f : result.findings)
         EXPECT_NE(verdictName(f.verdict), e.verdict)
-            << file << ":" << e.line << ": rule " << model->rules[f.rule].id << " (" << f.bindingText << ") is "
+            << file << ":" << e.line << ": rule " << model->rules[f.rule].id << " (" << bindingText(*model, f) << ") is "
             << e.verdict;
       continue;
     }
@@ -105,7 +105,7 @@ TEST_P(RuleExpectations, VerdictsMatch) {
         if (!binds) continue;
         got.push_back(verdictName(f.verdict));
         EXPECT_EQ(verdictName(f.verdict), e.verdict)
-            << file << ":" << e.line << ": " << e.rule << " for " << f.bindingText;
+            << file << ":" << e.line << ": " << e.rule << " for " << bindingText(*model, f);
       }
       if (!worst || verdictRank(f.verdict) > verdictRank(*worst)) worst = f.verdict;
     }

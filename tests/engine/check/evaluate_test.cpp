@@ -27,7 +27,7 @@ using namespace samsvar;
 namespace {
 
 std::string describe(const model::Model& m, const Finding& f) {
-  std::string s = m.rules[f.rule].id + " [" + f.bindingText + "] " + verdictName(f.verdict) + "/" +
+  std::string s = m.rules[f.rule].id + " [" + bindingText(m, f) + "] " + verdictName(f.verdict) + "/" +
                   verdictName(f.underlying) + " @" + std::to_string(f.location.file) + ":" +
                   std::to_string(f.location.begin);
   // A violation can have several minimal explanations; the pass searches
@@ -36,7 +36,9 @@ std::string describe(const model::Model& m, const Finding& f) {
   if (!f.because.empty()) s += " explained";
   // A gap's example value is any model the solver finds; only a bound
   // ("on or after …") is a property of the case.
-  for (const auto& g : f.gaps) s += " gap " + g.path + (g.bound.empty() ? "" : " " + g.bound + " " + g.suggestion);
+  for (const auto& g : f.gaps)
+    s += " gap " + attributeName(m, g.instance, g.attr) +
+         (g.bound == BoundSide::none ? "" : std::string(" ") + boundSideName(g.bound) + " " + gapExampleText(m, g, Lang::en));
   return s;
 }
 

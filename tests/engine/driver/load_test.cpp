@@ -60,7 +60,7 @@ TEST_F(Offers, TheTendersRequirementsApplyToTheOffer) {
   ASSERT_NE(f, nullptr);
   EXPECT_EQ(f->verdict, Verdict::violated);
   ASSERT_EQ(f->because.size(), 1u);
-  EXPECT_EQ(f->because[0].what, "mitt.frist = 2026-09-01");
+  EXPECT_EQ(factText(*model, f->because[0].fact, Lang::en), "mitt.frist = 2026-09-01");
   EXPECT_EQ(sm_.location(f->because[0].span), "offers/tilbud.case:2:16");
   EXPECT_EQ(sm_.location(model->rules[f->rule].idSpan), "offers/anbud.case:3:6");
 }

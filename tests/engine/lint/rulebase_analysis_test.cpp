@@ -43,9 +43,8 @@ std::unique_ptr<Loaded> load(const std::string& text) {
 
 /// The analysis findings of a loaded rulebase as "kind RULE [OTHERS…]".
 std::vector<std::string> findings(const Loaded& l) {
-  Checker checker;
   std::vector<std::string> out;
-  for (const auto& f : analyzeRulebase(checker, *l.rb)) {
+  for (const auto& f : analyzeRulebase(*l.rb)) {
     std::string s = std::string(analysisKindName(f.kind)) + " " + l.rb->rules[f.rule].id;
     for (int o : f.others) s += " " + l.rb->rules[o].id;
     out.push_back(s);
@@ -104,8 +103,7 @@ TEST(Analysis, PermissionsAndNoticesAreExemptByDesign) {
 TEST(Explain, GeneratesASatisfyingAndAViolatingExample) {
   auto l = load(std::string(kHead) + rule("R-1", "skal", "p.level >= anbefalt", "p.weeks >= 6"));
   ASSERT_TRUE(l->rb);
-  Checker checker;
-  auto ex = explainRule(checker, *l->rb, l->rb->ruleById.at("R-1"));
+  auto ex = explainRule(*l->rb, l->rb->ruleById.at("R-1"));
   ASSERT_TRUE(ex.satisfying.found);
   ASSERT_TRUE(ex.violating.found);
   auto has = [](const RuleExample& e, const std::string& attribute) {

@@ -1,5 +1,5 @@
-// Lowering of the checked model to Z3 terms. INTERNAL to engine/: this header
-// includes Z3 and must only be included by engine .cpp files.
+// Lowering of the checked model to Z3 terms. PRIVATE to engine/smt/ (it
+// includes Z3; tests/layering.sh keeps every other folder out of smt/z3/).
 #pragma once
 
 #include <z3++.h>
@@ -12,15 +12,10 @@
 #include <vector>
 
 #include "engine/sema/model.hpp"
+#include "engine/smt/bindings.hpp"
+#include "engine/smt/variable.hpp"
 
-namespace samsvar {
-
-/// What a Z3 constant created by lowering stands for.
-struct VarInfo {
-  int instance = -1;  // may be a phantom index (>= model.instances.size())
-  int attr = -1;
-  std::int64_t element = -1;  // set membership: the element; -1 for a scalar attribute
-};
+namespace samsvar::smt {
 
 /// Lowers expressions of one case model. Declared facts are either
 /// substituted as constants (fast checking) or kept as variables whose values
@@ -40,17 +35,13 @@ class Lowering {
   /// The declared value of fact `fact` is substituted as a constant.
   bool substitutesFact(int fact) const;
 
-  using Env = std::vector<std::int64_t>;
-
   z3::expr lower(const model::TExpr& e, Env& env);
   /// Membership of `element` in the set denoted by `set`.
   z3::expr member(const model::TExpr& set, std::int64_t element, Env& env);
 
   /// Universe of an element type: enum values, or declared instances plus
   /// one phantom (an undeclared further instance) for types.
-  std::vector<std::int64_t> universe(const model::Ty& elem) const;
-  /// Declared elements only (bindings never range over phantoms).
-  std::vector<std::int64_t> declaredUniverse(const model::Ty& elem) const;
+  std::vector<std::int64_t> universe(const model::Ty& elem) const { return elementsWithPhantom(m_, elem); }
 
   /// Domain constraints of variables created since the last call (value
   /// ranges of enum, reference and date attributes; cheap, asserted once).
@@ -67,7 +58,11 @@ class Lowering {
   /// The constraint of one declared fact (tracked mode).
   z3::expr factConstraint(int fact);
 
-  const VarInfo* varInfo(const std::string& name) const;
+  /// What the variable named `name` stands for (null: not a variable of an
+  /// attribute or membership, e.g. an auxiliary calendar variable).
+  const Variable* varInfo(const std::string& name) const;
+  /// A variable exists for attribute `attr` of `instance` (lowering mentioned it).
+  bool hasAttrVar(std::int64_t instance, int attr) const { return attrVars_.count({instance, attr}) > 0; }
   /// For an auxiliary variable of calendar arithmetic: the date it decomposes.
   const z3::expr* auxSource(const std::string& name) const;
   bool isPhantom(std::int64_t instance) const { return instance >= instanceCount_; }
@@ -76,6 +71,7 @@ class Lowering {
   std::string elementName(const model::Ty& elem, std::int64_t v) const;
 
   z3::context& context() { return ctx_; }
+  const model::Model& modelOf() const { return m_; }
   /// The phantom of `type` is a member of some set of a declared instance.
   z3::expr phantomExists(int type);
   z3::expr attrTerm(std::int64_t instance, int attr);
@@ -88,7 +84,6 @@ class Lowering {
   z3::expr addMonths(const z3::expr& date, std::int64_t months);
   z3::expr daysFromMarchYear(const z3::expr& y, const z3::expr& mp, const z3::expr& d);
   z3::expr daysInMarchMonth(const z3::expr& y, const z3::expr& mp);
-  int typeOfInstance(std::int64_t instance) const;
 
   z3::context& ctx_;
   const model::Model& m_;
@@ -100,7 +95,7 @@ class Lowering {
   std::map<std::pair<std::int64_t, int>, z3::expr> attrVars_;
   std::map<std::tuple<std::int64_t, int, std::int64_t>, z3::expr> memberVars_;
   std::map<std::pair<const model::TExpr*, Env>, z3::expr> memo_;
-  std::unordered_map<std::string, VarInfo> varInfo_;
+  std::unordered_map<std::string, Variable> varInfo_;
   std::unordered_map<std::string, z3::expr> auxSource_;
   std::unordered_map<std::string, int> auxDefOf_;  // aux variable name -> index into auxDefs_
   std::vector<z3::expr> auxDefs_;
@@ -109,15 +104,15 @@ class Lowering {
   int fresh_ = 0;
 };
 
-/// Calls `each(env, memberships)` for every binding of `rule` over declared
-/// instances (or enum values); `memberships` are the set-membership
-/// conditions of `x in set` bindings. With `prune`, bindings whose membership
-/// is certainly false are skipped.
-/// With `phantoms`, rules are also bound to the phantom of each type, gated
-/// by its membership in some set (used by repair, which may add members).
-void forEachBinding(Lowering& low, const model::RuleInfo& rule, bool prune,
-                    const std::function<void(Lowering::Env&, const std::vector<z3::expr>&)>& each,
-                    bool phantoms = false);
+/// The binding enumerator (engine/smt/bindings.hpp) with memberships
+/// lowered: calls `each(env, memberships)` for every binding whose slots
+/// range over `candidates`; `memberships` are the conditions of its `x in
+/// set` slots and, for a phantom, that it is a member of some set of a
+/// declared instance (simplified, in slot order). A phantom whose membership
+/// is certainly false is skipped; with `prune`, so is any such element.
+void forEachLoweredBinding(Lowering& low, const model::RuleInfo& rule,
+                           const std::function<std::vector<std::int64_t>(const model::Binding&)>& candidates,
+                           bool prune, const std::function<void(Env&, const std::vector<z3::expr>&)>& each);
 
 /// Applicability (memberships and `when`) and requirement of a rule binding.
 struct RuleTerms {
@@ -125,7 +120,7 @@ struct RuleTerms {
   z3::expr req;
   z3::expr phi() const { return z3::implies(app, req); }
 };
-RuleTerms ruleTerms(Lowering& low, const model::RuleInfo& rule, Lowering::Env& env,
+RuleTerms ruleTerms(Lowering& low, const model::RuleInfo& rule, Env& env,
                     const std::vector<z3::expr>& memberships);
 
-}  // namespace samsvar
+}  // namespace samsvar::smt

@@ -1,12 +1,13 @@
-#include "engine/smt/lower.hpp"
+#include "engine/smt/z3/lower.hpp"
 
 #include <algorithm>
 #include <unordered_set>
 
 #include "core/calendar.hpp"
 #include "core/errors.hpp"
+#include "engine/smt/z3/terms.hpp"
 
-namespace samsvar {
+namespace samsvar::smt {
 
 using namespace model;
 
@@ -20,32 +21,12 @@ bool Lowering::substitutesFact(int f) const {
   return substitute_ || (fixModules_ && !m_.instances[m_.facts[f].instance].module.empty());
 }
 
-int Lowering::typeOfInstance(std::int64_t i) const {
-  return isPhantom(i) ? phantomType(i) : m_.instances[i].type;
-}
-
-std::vector<std::int64_t> Lowering::declaredUniverse(const Ty& elem) const {
-  std::vector<std::int64_t> out;
-  if (elem.kind == Kind::Enum) {
-    for (std::size_t v = 0; v < m_.enums[elem.decl].values.size(); ++v) out.push_back(static_cast<std::int64_t>(v));
-  } else if (elem.kind == Kind::Ref) {
-    for (int i : m_.instancesOf(elem.decl)) out.push_back(i);
-  }
-  return out;
-}
-
-std::vector<std::int64_t> Lowering::universe(const Ty& elem) const {
-  auto out = declaredUniverse(elem);
-  if (elem.kind == Kind::Ref) out.push_back(instanceCount_ + elem.decl);  // the phantom
-  return out;
-}
-
 std::string Lowering::elementName(const Ty& elem, std::int64_t v) const {
   if (elem.kind == Kind::Ref && isPhantom(v)) return "?" + m_.types[phantomType(v)].name;
   return valueText(m_, elem, v);
 }
 
-const VarInfo* Lowering::varInfo(const std::string& name) const {
+const Variable* Lowering::varInfo(const std::string& name) const {
   auto it = varInfo_.find(name);
   return it == varInfo_.end() ? nullptr : &it->second;
 }
@@ -70,25 +51,16 @@ const z3::expr* Lowering::auxSource(const std::string& name) const {
 std::vector<z3::expr> Lowering::definitionsFor(const z3::expr& e) const {
   std::vector<z3::expr> out;
   std::vector<bool> taken(auxDefs_.size(), false);
-  std::vector<z3::expr> todo{e};
-  std::unordered_set<unsigned> seen;
-  while (!todo.empty()) {
-    z3::expr x = todo.back();
-    todo.pop_back();
-    if (!x.is_app() || !seen.insert(x.id()).second) continue;
-    if (x.num_args() == 0 && x.decl().decl_kind() == Z3_OP_UNINTERPRETED) {
-      if (auto d = domainOf_.find(x.id()); d != domainOf_.end()) out.push_back(d->second);
-      if (auxDefs_.empty()) continue;
-      auto it = auxDefOf_.find(x.decl().name().str());
-      if (it != auxDefOf_.end() && !taken[it->second]) {
-        taken[it->second] = true;
-        out.push_back(auxDefs_[it->second]);
-        todo.push_back(auxDefs_[it->second]);  // a date may itself be a month shift
-      }
-      continue;
+  forEachConstant({e}, [&](const z3::expr& x, std::vector<z3::expr>& more) {
+    if (auto d = domainOf_.find(x.id()); d != domainOf_.end()) out.push_back(d->second);
+    if (auxDefs_.empty()) return;
+    auto it = auxDefOf_.find(x.decl().name().str());
+    if (it != auxDefOf_.end() && !taken[it->second]) {
+      taken[it->second] = true;
+      out.push_back(auxDefs_[it->second]);
+      more.push_back(auxDefs_[it->second]);  // a date may itself be a month shift
     }
-    for (unsigned i = 0; i < x.num_args(); ++i) todo.push_back(x.arg(i));
-  }
+  });
   return out;
 }
 
@@ -103,7 +75,7 @@ std::vector<z3::expr> Lowering::takeDomainConstraints() {
 z3::expr Lowering::attrVar(std::int64_t inst, int attr) {
   auto key = std::make_pair(inst, attr);
   if (auto it = attrVars_.find(key); it != attrVars_.end()) return it->second;
-  const AttrInfo& a = m_.types[typeOfInstance(inst)].attrs[attr];
+  const AttrInfo& a = m_.types[typeOfInstance(m_, inst)].attrs[attr];
   std::string instName = isPhantom(inst) ? "?" + m_.types[phantomType(inst)].name : m_.instances[inst].name;
   std::string name = instName + "." + a.name;
   z3::expr v = a.ty.kind == Kind::Bool ? ctx_.bool_const(name.c_str()) : ctx_.int_const(name.c_str());
@@ -114,7 +86,7 @@ z3::expr Lowering::attrVar(std::int64_t inst, int attr) {
       break;
     case Kind::Ref: {
       z3::expr_vector alts(ctx_);
-      auto targets = declaredRefsOnly_ && !isPhantom(inst) ? declaredUniverse(a.ty) : universe(a.ty);
+      auto targets = declaredRefsOnly_ && !isPhantom(inst) ? declaredElements(m_, a.ty) : universe(a.ty);
       if (targets.empty()) targets = universe(a.ty);
       for (auto u : targets) alts.push_back(v == ctx_.int_val(static_cast<int64_t>(u)));
       pendingDomain_.push_back(z3::mk_or(alts));
@@ -131,7 +103,7 @@ z3::expr Lowering::attrVar(std::int64_t inst, int attr) {
     }
     default: break;
   }
-  varInfo_[name] = VarInfo{static_cast<int>(inst), attr, -1};
+  varInfo_[name] = Variable{static_cast<int>(inst), attr, -1};
   attrVars_.emplace(key, v);
   return v;
 }
@@ -139,11 +111,11 @@ z3::expr Lowering::attrVar(std::int64_t inst, int attr) {
 z3::expr Lowering::memberVar(std::int64_t inst, int attr, std::int64_t elem) {
   auto key = std::make_tuple(inst, attr, elem);
   if (auto it = memberVars_.find(key); it != memberVars_.end()) return it->second;
-  const AttrInfo& a = m_.types[typeOfInstance(inst)].attrs[attr];
+  const AttrInfo& a = m_.types[typeOfInstance(m_, inst)].attrs[attr];
   std::string instName = isPhantom(inst) ? "?" + m_.types[phantomType(inst)].name : m_.instances[inst].name;
   std::string name = instName + "." + a.name + "∋" + elementName(a.ty.element(), elem);
   z3::expr v = ctx_.bool_const(name.c_str());
-  varInfo_[name] = VarInfo{static_cast<int>(inst), attr, elem};
+  varInfo_[name] = Variable{static_cast<int>(inst), attr, elem};
   memberVars_.emplace(key, v);
   return v;
 }
@@ -385,40 +357,55 @@ z3::expr Lowering::lower(const TExpr& e, Env& env) {
 }
 
 namespace {
-void enumerateBindings(Lowering& low, const RuleInfo& rule, bool prune, bool phantoms, std::size_t k,
-                       Lowering::Env& env, std::vector<z3::expr>& conds,
-                       const std::function<void(Lowering::Env&, const std::vector<z3::expr>&)>& each) {
-  if (k == rule.bindings.size()) {
-    each(env, conds);
-    return;
+/// Keeps the membership condition of each entered slot (see forEachLoweredBinding).
+class LoweredBindings : public BindingVisitor {
+ public:
+  LoweredBindings(Lowering& low, const RuleInfo& rule,
+                  const std::function<std::vector<std::int64_t>(const Binding&)>& candidates, bool prune,
+                  const std::function<void(Env&, const std::vector<z3::expr>&)>& each)
+      : low_(low), rule_(rule), candidates_(candidates), prune_(prune), each_(each),
+        conditional_(rule.bindings.size(), false) {}
+
+  std::vector<std::int64_t> candidates(const Binding& b) override { return candidates_(b); }
+
+  bool enter(std::size_t k, Env& env) override {
+    const Binding& b = rule_.bindings[k];
+    std::int64_t u = env[k];
+    conditional_[k] = b.set || (b.ty.kind == Kind::Ref && low_.isPhantom(u));
+    if (!conditional_[k]) return true;
+    z3::expr mem = (b.set ? low_.member(*b.set, u, env) : low_.phantomExists(b.ty.decl)).simplify();
+    // (An enum value past the instance count counts as a phantom here, as it
+    // always has: a repair's constraints, and so its choices, depend on it.)
+    if ((prune_ || low_.isPhantom(u)) && mem.is_false()) return false;
+    conds_.push_back(mem);
+    return true;
   }
-  const Binding& b = rule.bindings[k];
-  for (auto u : phantoms ? low.universe(b.ty) : low.declaredUniverse(b.ty)) {
-    env[k] = u;
-    if (b.set || (b.ty.kind == Kind::Ref && low.isPhantom(u))) {
-      z3::expr mem = (b.set ? low.member(*b.set, u, env) : low.phantomExists(b.ty.decl)).simplify();
-      if (prune && mem.is_false()) continue;
-      if (low.isPhantom(u) && mem.is_false()) continue;
-      conds.push_back(mem);
-      enumerateBindings(low, rule, prune, phantoms, k + 1, env, conds, each);
-      conds.pop_back();
-    } else {
-      enumerateBindings(low, rule, prune, phantoms, k + 1, env, conds, each);
-    }
+
+  void leave(std::size_t k) override {
+    if (conditional_[k]) conds_.pop_back();
   }
-  env[k] = -1;
-}
+
+  void visit(Env& env) override { each_(env, conds_); }
+
+ private:
+  Lowering& low_;
+  const RuleInfo& rule_;
+  const std::function<std::vector<std::int64_t>(const Binding&)>& candidates_;
+  bool prune_;
+  const std::function<void(Env&, const std::vector<z3::expr>&)>& each_;
+  std::vector<bool> conditional_;
+  std::vector<z3::expr> conds_;
+};
 }  // namespace
 
-void forEachBinding(Lowering& low, const RuleInfo& rule, bool prune,
-                    const std::function<void(Lowering::Env&, const std::vector<z3::expr>&)>& each,
-                    bool phantoms) {
-  Lowering::Env env(std::max(rule.slots, 1), -1);
-  std::vector<z3::expr> conds;
-  enumerateBindings(low, rule, prune, phantoms, 0, env, conds, each);
+void forEachLoweredBinding(Lowering& low, const RuleInfo& rule,
+                           const std::function<std::vector<std::int64_t>(const Binding&)>& candidates, bool prune,
+                           const std::function<void(Env&, const std::vector<z3::expr>&)>& each) {
+  LoweredBindings v(low, rule, candidates, prune, each);
+  forEachBinding(rule, v);
 }
 
-RuleTerms ruleTerms(Lowering& low, const RuleInfo& rule, Lowering::Env& env,
+RuleTerms ruleTerms(Lowering& low, const RuleInfo& rule, Env& env,
                     const std::vector<z3::expr>& memberships) {
   z3::context& ctx = low.context();
   z3::expr_vector parts(ctx);
@@ -428,4 +415,4 @@ RuleTerms ruleTerms(Lowering& low, const RuleInfo& rule, Lowering::Env& env,
   return RuleTerms{app, low.lower(*rule.require, env)};
 }
 
-}  // namespace samsvar
+}  // namespace samsvar::smt

@@ -1,0 +1,22 @@
+// The repair problem as data: which findings a repair must fix, which facts
+// it may change, and what each kind of change costs.
+#pragma once
+
+#include <vector>
+
+#include "engine/check/check.hpp"
+#include "engine/smt/repair_solver.hpp"
+
+namespace samsvar {
+
+/// må and skal rules: a repair must make them hold.
+bool mustHold(ast::Strength s);
+
+/// Findings that a repair must fix: må/skal violations and gaps without a waiver.
+bool needsRepair(const model::Model& m, const Finding& f);
+
+/// The MaxSMT problem of repairing `result`, changing only the declared
+/// facts marked in `freeFacts`.
+smt::RepairProblem encodeRepair(const model::Model& m, const CaseResult& result, std::vector<bool> freeFacts);
+
+}  // namespace samsvar

@@ -1,0 +1,72 @@
+#include "engine/repair/verify.hpp"
+
+#include <optional>
+
+#include "engine/repair/decode.hpp"
+#include "engine/repair/encode.hpp"
+
+namespace samsvar {
+
+using namespace model;
+
+namespace {
+/// Rounds of declaring what the repaired case's gaps need.
+constexpr int kDeclarationRounds = 8;
+}  // namespace
+
+void verifyRepair(const Checker& checker, const Model& m, RepairResult& repair,
+                  const std::function<void(int instance, int attr)>& declare) {
+  for (int round = 0;; ++round) {
+    Model repaired = applyRepair(m, repair);
+    CaseResult again = checker.check(repaired);
+    std::vector<int> unresolved;
+    std::size_t before = repair.changes.size();
+    for (const auto& f : again.findings) {
+      bool undecided = f.verdict == Verdict::unknown && mustHold(repaired.rules[f.rule].strength);
+      if (!needsRepair(repaired, f) && !undecided) continue;
+      unresolved.push_back(f.rule);
+      if (round == kDeclarationRounds) continue;
+      for (const auto& g : f.gaps)
+        if (g.instance < static_cast<int>(m.instances.size())) declare(g.instance, g.attr);
+    }
+    if (unresolved.empty()) return;
+    if (round == kDeclarationRounds || repair.changes.size() == before) {
+      repair.status = RepairResult::Status::unverified;
+      repair.unresolved = orderedById(m, std::move(unresolved));
+      return;
+    }
+  }
+}
+
+void describeBounds(const Checker& checker, const Model& m, RepairResult& repair) {
+  Model repaired = applyRepair(m, repair);
+  for (auto& c : repair.changes) {
+    if (c.kind != RepairChange::Kind::change && c.kind != RepairChange::Kind::add) continue;
+    if (c.instance < 0 || c.attr < 0) continue;
+    const Ty& ty = m.types[c.type].attrs[c.attr].ty;
+    if (ty.set || !(ty.kind == Kind::Int || ty.kind == Kind::Date || ty.kind == Kind::Duration)) continue;
+    Model open = repaired;
+    open.instances[c.instance].factOfAttr[c.attr] = -1;
+    CaseResult r = checker.check(open);
+    BoundSide side = BoundSide::none;
+    std::optional<std::int64_t> tightest;
+    bool agree = true;
+    for (const auto& f : r.findings) {
+      for (const auto& g : f.gaps) {
+        if (g.instance != c.instance || g.attr != c.attr) continue;
+        if (!mustHold(open.rules[f.rule].strength)) continue;
+        if (g.bound == BoundSide::none || (side != BoundSide::none && g.bound != side) || f.gaps.size() != 1)
+          agree = false;
+        if (!agree) break;
+        side = g.bound;
+        bool after = side == BoundSide::on_or_after;
+        if (!tightest || (after ? g.example.scalar > *tightest : g.example.scalar < *tightest))
+          tightest = g.example.scalar;
+      }
+      if (!agree) break;
+    }
+    if (agree && tightest && *tightest == c.value.scalar) c.bound = side;
+  }
+}
+
+}  // namespace samsvar

@@ -1,0 +1,95 @@
+// The MaxSMT problem of a minimal repair, behind a Z3-free interface:
+// engine/repair/ states the problem as data (what must hold, what each change
+// costs) and reads the answer back as values; this encodes it for Z3's
+// Optimize and decodes the model.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <set>
+#include <utility>
+#include <vector>
+
+#include "engine/sema/model.hpp"
+#include "engine/smt/answer.hpp"
+#include "engine/smt/limits.hpp"
+
+namespace samsvar::smt {
+
+/// A rule and the elements of its binding slots.
+using RuleBinding = std::pair<int, std::vector<std::int64_t>>;
+
+/// What a minimal repair must achieve and what it costs, as data.
+struct RepairProblem {
+  /// How each rule takes part.
+  enum class Role { ignored, must_hold, should_hold };
+  std::vector<Role> roles;  // indexed by rule
+  /// Bindings left out (a waiver covers them), and rules whose every binding
+  /// is left out (a waiver naming no instance, also for new members).
+  std::set<RuleBinding> waived;
+  std::set<int> waivedRules;
+  /// Violated or open bindings: repaired by making them hold where they
+  /// apply, not by changing the case until they no longer apply.
+  std::set<RuleBinding> broken;
+  /// Declared facts the repair may change (indexed by fact); the others stay.
+  std::vector<bool> freeFacts;
+
+  /// Soft-constraint weights: what each kind of change costs (engine/repair
+  /// sets them; they are its policy).
+  struct Costs {
+    unsigned changeValue = 0;     // changing a declared scalar value
+    unsigned changeRef = 0;       // re-pointing a declared reference
+    unsigned removeMember = 0;    // removing a declared member of a set
+    unsigned addMember = 0;       // adding a member to a complete set
+    unsigned addNewInstance = 0;  // adding a new instance to a complete set
+    unsigned breakShould = 0;     // leaving a binding of a should_hold rule unsatisfied
+  } costs;
+
+  /// A value an undeclared (or freely changed) number or date should stay
+  /// close to, the second objective after the cost. Only the first anchor
+  /// of an attribute counts; with `ifEncoded`, only when the encoding
+  /// mentions the attribute anyway.
+  struct Anchor {
+    int instance = -1;
+    int attr = -1;
+    std::int64_t value = 0;
+    bool ifEncoded = false;
+  };
+  std::vector<Anchor> anchors;
+};
+
+/// One attempt at a minimal repair, in its own Z3 context (which of several
+/// equally small repairs Z3 finds depends on every term its context has
+/// seen, and a report must not depend on the cases checked before it).
+class RepairSolver {
+ public:
+  /// `limits` bound the MaxSMT solve; `questionLimits` each question after it.
+  RepairSolver(const model::Model& m, const Limits& limits, const Limits& questionLimits);
+  ~RepairSolver();
+  RepairSolver(const RepairSolver&) = delete;
+  RepairSolver& operator=(const RepairSolver&) = delete;
+
+  /// Encodes and solves `problem`: sat when a repair exists (read it back
+  /// with changedFacts and value), unsat when none does (conflictingRules).
+  Answer solve(const RepairProblem& problem);
+
+  /// After unsat: a minimal set of must_hold rules that conflict
+  /// (minimiseByDeletion), ascending.
+  std::vector<int> conflictingRules();
+
+  /// After sat: the declared facts the repair changes, ascending.
+  std::vector<int> changedFacts();
+  /// After sat: the value of attribute `attr` of `instance` in the repair.
+  /// For a set: its declared members, `open` copied, and the phantoms it
+  /// contains (new instances of engine/smt/bindings.hpp) in `phantoms`.
+  model::FactValue value(int instance, int attr, bool open, std::vector<std::int64_t>* phantoms);
+  /// After sat: the attribute values of a phantom the repair adds (sets
+  /// excepted), in attribute order.
+  std::vector<std::pair<int, model::FactValue>> phantomValues(std::int64_t phantom);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace samsvar::smt

@@ -1,0 +1,187 @@
+#include "engine/smt/rulebase_solver.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+
+#include "engine/smt/z3/decode.hpp"
+#include "engine/smt/z3/lower.hpp"
+#include "engine/smt/z3/solver.hpp"
+#include "engine/smt/z3/terms.hpp"
+
+namespace samsvar::smt {
+
+using namespace model;
+
+struct RulebaseSolver::Impl {
+  Impl(const Model& w, std::vector<int> g, const Limits& l)
+      : world(w), generic(std::move(g)), low(ctx, world, true), solver(ctx, z3::solver::simple()) {
+    applyLimits(solver, l);
+  }
+
+  /// Enum values, or the generic instance of a type.
+  std::vector<std::int64_t> candidates(const Binding& b) const {
+    if (b.ty.kind == Kind::Ref) return {generic[b.ty.decl]};
+    return declaredElements(world, b.ty);
+  }
+
+  void forEachGenericBinding(const RuleInfo& rule, const std::function<void(Env&, const std::vector<z3::expr>&)>& each) {
+    forEachLoweredBinding(low, rule, [&](const Binding& b) { return candidates(b); }, /*prune=*/true, each);
+  }
+
+  struct Terms {
+    z3::expr app;  // some binding applies
+    z3::expr phi;  // every binding holds
+  };
+
+  const Terms& terms(int r) {
+    if (auto it = cache.find(r); it != cache.end()) return it->second;
+    z3::expr_vector apps(ctx), phis(ctx);
+    forEachGenericBinding(world.rules[r], [&](Env& env, const std::vector<z3::expr>& conds) {
+      RuleTerms t = ruleTerms(low, world.rules[r], env, conds);
+      apps.push_back(t.app);
+      phis.push_back(t.phi());
+    });
+    Terms t{apps.empty() ? ctx.bool_val(false) : z3::mk_or(apps), phis.empty() ? ctx.bool_val(true) : z3::mk_and(phis)};
+    for (auto& d : low.takeDomainConstraints()) solver.add(d);
+    return cache.emplace(r, t).first->second;
+  }
+
+  Answer ask(const z3::expr& e) {
+    last.emplace(e);
+    std::optional<z3::model> model;
+    Answer a = smt::ask(solver, e, low.definitionsFor(e), &model);
+    if (model) lastModel.emplace(std::move(*model));
+    return a;
+  }
+
+  /// The names of the constants of `roots`: attribute variables, and the
+  /// auxiliary variables of month shifts.
+  std::set<std::string> constants(std::vector<z3::expr> roots) {
+    std::set<std::string> names;
+    forEachConstant(std::move(roots), [&](const z3::expr& c, std::vector<z3::expr>&) { names.insert(c.decl().name().str()); });
+    return names;
+  }
+
+  std::vector<WitnessValue> witness() {
+    std::vector<WitnessValue> out;
+    if (!lastModel || !last) return out;
+    for (const auto& n : constants({*last}))
+      if (const Variable* v = low.varInfo(n)) out.push_back({*v, decodeVariable(*lastModel, low, *v)});
+    return out;
+  }
+
+  const Model& world;
+  std::vector<int> generic;
+  z3::context ctx;
+  Lowering low;
+  z3::solver solver;
+  std::map<int, Terms> cache;
+  std::optional<z3::expr> last;  // the last question
+  std::optional<z3::model> lastModel;  // the model of the last sat answer
+};
+
+RulebaseSolver::RulebaseSolver(const Model& world, std::vector<int> generic, const Limits& limits)
+    : impl_(guarded("analysis", [&] { return std::make_unique<Impl>(world, std::move(generic), limits); })) {}
+RulebaseSolver::~RulebaseSolver() = default;
+
+Answer RulebaseSolver::mayApply(int r) {
+  return guarded("analysis", [&] { return impl_->ask(impl_->terms(r).app); });
+}
+
+Answer RulebaseSolver::mayApplyAndHold(int r) {
+  return guarded("analysis", [&] {
+    const auto& t = impl_->terms(r);
+    return impl_->ask(t.app && t.phi);
+  });
+}
+
+Answer RulebaseSolver::mayBothApply(int a, int b) {
+  return guarded("analysis", [&] { return impl_->ask(impl_->terms(a).app && impl_->terms(b).app); });
+}
+
+Answer RulebaseSolver::mayBothApplyAndHold(int a, int b) {
+  return guarded("analysis", [&] {
+    const auto &ta = impl_->terms(a), &tb = impl_->terms(b);
+    return impl_->ask(ta.app && tb.app && ta.phi && tb.phi);
+  });
+}
+
+std::vector<WitnessValue> RulebaseSolver::witness() {
+  return guarded("analysis", [&] { return impl_->witness(); });
+}
+
+std::vector<Variable> RulebaseSolver::variables(int r) {
+  return guarded("analysis", [&] {
+    const auto& phi = impl_->terms(r).phi;
+    std::vector<z3::expr> roots{phi};
+    for (auto& d : impl_->low.definitionsFor(phi)) roots.push_back(d);
+    std::vector<Variable> out;
+    for (const auto& n : impl_->constants(roots))
+      if (const Variable* v = impl_->low.varInfo(n)) out.push_back(*v);
+    return out;
+  });
+}
+
+std::vector<std::pair<int, std::vector<int>>> RulebaseSolver::implied(const std::vector<int>& rules, const Limits& limits) {
+  return guarded("analysis", [&] {
+    Impl& s = *impl_;
+    std::vector<std::pair<int, std::vector<int>>> out;
+    z3::solver solver(s.ctx, z3::solver::simple());
+    applyLimits(solver, limits);
+    std::map<unsigned, int> ruleOf;
+    std::vector<std::pair<int, z3::expr>> tracked;
+    for (int r : rules) {
+      const z3::expr& phi = s.terms(r).phi;
+      z3::expr t = s.ctx.bool_const(("holds#" + std::to_string(r)).c_str());
+      solver.add(z3::implies(t, phi));
+      for (auto& d : s.low.definitionsFor(phi)) solver.add(z3::implies(t, d));
+      ruleOf[t.id()] = r;
+      tracked.emplace_back(r, t);
+    }
+    for (auto& [r, t] : tracked) {
+      z3::expr_vector others(s.ctx);
+      for (auto& [r2, t2] : tracked)
+        if (r2 != r) others.push_back(t2);
+      const z3::expr& phi = s.terms(r).phi;
+      solver.push();
+      solver.add(!phi);
+      for (auto& d : s.low.definitionsFor(phi)) solver.add(d);
+      auto res = solver.check(others);
+      std::vector<z3::expr> core;
+      if (res == z3::unsat) {
+        auto uc = solver.unsat_core();
+        for (unsigned i = 0; i < uc.size(); ++i) core.push_back(uc[i]);
+        core = shrinkCore(solver, std::move(core));
+      }
+      solver.pop();
+      if (res != z3::unsat || core.empty()) continue;
+      std::vector<int> by;
+      for (auto& c : core) by.push_back(ruleOf.at(c.id()));
+      std::sort(by.begin(), by.end());
+      out.emplace_back(r, std::move(by));
+    }
+    return out;
+  });
+}
+
+RulebaseSolver::Examples RulebaseSolver::examples(int r) {
+  return guarded("explain", [&] {
+    Impl& s = *impl_;
+    Examples out;
+    const RuleInfo& rule = s.world.rules[r];
+    // One binding is enough for an example: the first generic one.
+    s.forEachGenericBinding(rule, [&](Env& env, const std::vector<z3::expr>& conds) {
+      if (out.satisfying || out.violating) return;
+      RuleTerms t = ruleTerms(s.low, rule, env, conds);
+      for (auto& d : s.low.takeDomainConstraints()) s.solver.add(d);
+      z3::expr formula = t.app && t.req;
+      if (s.ask(formula).isSat()) out.satisfying = s.witness();
+      if (s.ask(t.app && !t.req).isSat()) out.violating = s.witness();
+    });
+    return out;
+  });
+}
+
+}  // namespace samsvar::smt

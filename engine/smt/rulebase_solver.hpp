@@ -1,0 +1,67 @@
+// The solver questions of rulebase analysis and `explain`, behind a Z3-free
+// interface: engine/lint/ builds the generic world and decides what the
+// answers mean; this lowers its rules and asks Z3.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include "engine/sema/model.hpp"
+#include "engine/smt/answer.hpp"
+#include "engine/smt/limits.hpp"
+#include "engine/smt/variable.hpp"
+
+namespace samsvar::smt {
+
+/// A variable's value in a generated example: the attribute's value, or 1/0
+/// for a membership.
+struct WitnessValue {
+  Variable var;
+  std::int64_t value = 0;
+};
+
+/// Questions about the rules of a generic world: a rulebase plus one
+/// generic instance of every type with every attribute unknown. A rule's
+/// bindings range over the generic instances (and every enum value). Owns
+/// its Z3 context: its answers and examples depend on nothing asked before.
+class RulebaseSolver {
+ public:
+  /// `generic[type]`: the generic instance of each type in `world`.
+  RulebaseSolver(const model::Model& world, std::vector<int> generic, const Limits& limits);
+  ~RulebaseSolver();
+  RulebaseSolver(const RulebaseSolver&) = delete;
+  RulebaseSolver& operator=(const RulebaseSolver&) = delete;
+
+  Answer mayApply(int rule);                  ///< some binding applies
+  Answer mayApplyAndHold(int rule);           ///< some binding applies and every binding holds
+  Answer mayBothApply(int a, int b);          ///< a binding of each applies
+  Answer mayBothApplyAndHold(int a, int b);   ///< both apply, and both hold
+  /// The values the last sat answer gives to the variables of the last
+  /// question (ordered by the solver's names for them). Empty before a sat answer.
+  std::vector<WitnessValue> witness();
+
+  /// The variables a rule's requirement (over every binding) depends on,
+  /// the calendar definitions of month shifts included.
+  std::vector<Variable> variables(int rule);
+
+  /// Each rule of `rules` that the others imply, with a minimal set of them
+  /// (minimiseByDeletion, ascending), asked in one solver under `limits`.
+  /// A question the solver cannot settle within them is left out.
+  std::vector<std::pair<int, std::vector<int>>> implied(const std::vector<int>& rules, const Limits& limits);
+
+  /// Generated examples of the first binding of `rule` that has one: where
+  /// it applies and holds, and where it applies and fails (nullopt: none).
+  struct Examples {
+    std::optional<std::vector<WitnessValue>> satisfying, violating;
+  };
+  Examples examples(int rule);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace samsvar::smt
