@@ -7,13 +7,23 @@
 #include <unistd.h>
 
 #include "engine/driver/commands.hpp"
+#include "engine/smt/version.hpp"
+
+#ifndef SAMSVAR_VERSION
+#error "SAMSVAR_VERSION (the project's version) is defined by cli/CMakeLists.txt"
+#endif
 
 using namespace samsvar;
 
 int main(int argc, char** argv) {
+  // Named, not taken from argv[0]: the help (and the man page made from it)
+  // reads the same wherever the binary lies.
   CLI::App app{"samsvar — checks e-health tenders, projects and norms against the national rules "
-               "for international standards"};
+               "for international standards",
+               "samsvar"};
   app.require_subcommand(1);
+  app.set_version_flag("--version", std::string("samsvar " SAMSVAR_VERSION "\nZ3 ") + z3Version(),
+                       "Print the version of samsvar and of the Z3 solver, and exit");
   CommonOptions common;
   std::string lang = "nb";
   auto addCommon = [&](CLI::App* sub) {
