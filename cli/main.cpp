@@ -70,6 +70,21 @@ int main(int argc, char** argv) {
   explain->add_option("rule", ea.rule, "Rule id, e.g. HOR-14")->required();
   addCommon(explain);
 
+  // What a user must know beyond the options, said once here and shown by
+  // --help and the man page made from it (cmake/man_page.cmake). Set after
+  // the commands are added, which would otherwise repeat it.
+  app.footer(
+      "Bundled rules (the default of --rules), the first that exists:\n"
+      "  $SAMSVAR_RULES              the folder this environment variable names\n"
+      "  ../share/samsvar/rules      from the executable's folder: an installed samsvar\n"
+      "  rules/                      in the nearest folder above the executable: a build tree\n"
+      "\n"
+      "Exit codes:\n"
+      "  0                           no må/skal rule is violated\n"
+      "  1                           a må or skal rule is violated (with --strict also one left open)\n"
+      "  2                           bad input or usage\n"
+      "  3                           internal or solver failure");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
