@@ -7,9 +7,11 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
+# dpkg-dev and file: `cpack -G DEB` reads the package's dependencies off the
+# binary with dpkg-shlibdeps (tests/install builds the package).
 PACKAGES=(g++ make cmake pkg-config libz3-dev libboost-dev libspdlog-dev libgtest-dev
           libbenchmark-dev libcli11-dev nlohmann-json3-dev gringo hyperfine jq
-          python3-jsonschema)
+          python3-jsonschema dpkg-dev file)
 BUILD_DIR=${SAMSVAR_BUILD_DIR:-build}
 
 deps() {

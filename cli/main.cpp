@@ -7,13 +7,23 @@
 #include <unistd.h>
 
 #include "engine/driver/commands.hpp"
+#include "engine/smt/version.hpp"
+
+#ifndef SAMSVAR_VERSION
+#error "SAMSVAR_VERSION (the project's version) is defined by cli/CMakeLists.txt"
+#endif
 
 using namespace samsvar;
 
 int main(int argc, char** argv) {
+  // Named, not taken from argv[0]: the help (and the man page made from it)
+  // reads the same wherever the binary lies.
   CLI::App app{"samsvar — checks e-health tenders, projects and norms against the national rules "
-               "for international standards"};
+               "for international standards",
+               "samsvar"};
   app.require_subcommand(1);
+  app.set_version_flag("--version", std::string("samsvar " SAMSVAR_VERSION "\nZ3 ") + z3Version(),
+                       "Print the version of samsvar and of the Z3 solver, and exit");
   CommonOptions common;
   std::string lang = "nb";
   auto addCommon = [&](CLI::App* sub) {
@@ -59,6 +69,21 @@ int main(int argc, char** argv) {
   auto* explain = app.add_subcommand("explain", "Explain a rule: text, source, strength and generated examples");
   explain->add_option("rule", ea.rule, "Rule id, e.g. HOR-14")->required();
   addCommon(explain);
+
+  // What a user must know beyond the options, said once here and shown by
+  // --help and the man page made from it (cmake/man_page.cmake). Set after
+  // the commands are added, which would otherwise repeat it.
+  app.footer(
+      "Bundled rules (the default of --rules), the first that exists:\n"
+      "  $SAMSVAR_RULES              the folder this environment variable names\n"
+      "  ../share/samsvar/rules      from the executable's folder: an installed samsvar\n"
+      "  rules/                      in the nearest folder above the executable: a build tree\n"
+      "\n"
+      "Exit codes:\n"
+      "  0                           no må/skal rule is violated\n"
+      "  1                           a må or skal rule is violated (with --strict also one left open)\n"
+      "  2                           bad input or usage\n"
+      "  3                           internal or solver failure");
 
   try {
     app.parse(argc, argv);

@@ -14,8 +14,11 @@ namespace fs = std::filesystem;
 
 namespace samsvar {
 
-#ifndef SAMSVAR_SOURCE_RULES
-#define SAMSVAR_SOURCE_RULES ""
+// Where an installed samsvar keeps its rules, relative to the folder of the
+// executable (from CMake's install directories; see engine/driver/CMakeLists.txt).
+// Relative, so an installed tree or an unpacked package can be moved anywhere.
+#ifndef SAMSVAR_RULES_FROM_BINDIR
+#define SAMSVAR_RULES_FROM_BINDIR "../share/samsvar/rules"
 #endif
 
 std::string bundledRulesDir(const char* argv0) {
@@ -23,12 +26,19 @@ std::string bundledRulesDir(const char* argv0) {
   std::error_code ec;
   fs::path exe = fs::read_symlink("/proc/self/exe", ec);
   if (ec && argv0) exe = fs::absolute(argv0, ec);
-  for (fs::path dir = exe.parent_path(); !dir.empty(); dir = dir.parent_path()) {
-    if (fs::is_directory(dir / "rules", ec) && fs::exists(dir / "rules" / "felles.rules", ec))
-      return (dir / "rules").string();
+  const fs::path bin = exe.parent_path();
+  auto isRules = [&](const fs::path& dir) { return fs::exists(dir / "felles.rules", ec); };
+  // An installed samsvar: <prefix>/bin/samsvar and <prefix>/share/samsvar/rules.
+  const fs::path installed = (bin / SAMSVAR_RULES_FROM_BINDIR).lexically_normal();
+  if (isRules(installed)) return installed.string();
+  // A build tree: rules/ of the nearest folder above the executable (the
+  // source tree when the build folder is inside it).
+  for (fs::path dir = bin; !dir.empty(); dir = dir.parent_path()) {
+    if (isRules(dir / "rules")) return (dir / "rules").string();
     if (dir == dir.parent_path()) break;
   }
-  return SAMSVAR_SOURCE_RULES;
+  // Nowhere: loading then reports the folder an installed samsvar reads.
+  return installed.string();
 }
 
 std::vector<std::string> collectFiles(const std::string& path, const std::vector<std::string>& exts,

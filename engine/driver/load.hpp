@@ -12,8 +12,9 @@
 
 namespace samsvar {
 
-/// The bundled rules directory: $SAMSVAR_RULES, else `rules/` next to or
-/// above the executable, else the source tree's rules/.
+/// The bundled rules directory: $SAMSVAR_RULES, else `../share/samsvar/rules`
+/// from the executable's folder (installed), else `rules/` in the nearest
+/// folder above the executable (a build tree inside the source tree).
 std::string bundledRulesDir(const char* argv0);
 
 /// Files under `path` (a file, or a directory searched recursively) whose
