@@ -292,6 +292,8 @@ constexpr std::array<PhraseText, kPhraseCount> kPhrases{{
   {P::dropAgainstOption, "fjern --against, eller rett `against` i tilbudet",
    "drop --against, or correct `against` in the offer"},
   {P::caseFileForm, "en sak er en fil som slutter på .case", "a case is a file ending in .case"},
+  {P::internalError, "samsvar: intern feil: {what}", "samsvar: internal error: {what}"},
+  {P::internalErrorIn, "samsvar: intern feil i {case}: {what}", "samsvar: internal error in {case}: {what}"},
 
   {P::ruleIsHere, "`{rule}` er her", "`{rule}` is here"},
   {P::witness, "vitne: {facts}", "witness: {facts}"},

@@ -188,6 +188,9 @@ enum class Phrase : std::uint8_t {
   tenderNextToOffer,
   dropAgainstOption,
   caseFileForm,
+  // a bug, exit code 3 (engine/driver)
+  internalError,
+  internalErrorIn,
   // notes and help of lint findings
   ruleIsHere,
   witness,

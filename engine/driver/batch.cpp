@@ -4,6 +4,7 @@
 #include <exception>
 #include <mutex>
 
+#include "core/messages.hpp"
 #include "engine/driver/parallel.hpp"
 
 namespace samsvar {
@@ -57,8 +58,7 @@ BatchResult runBatch(const std::vector<std::string>& names, const BatchOptions& 
 }
 
 std::string failureMessage(const CaseFailure& failure, Lang lang) {
-  return (lang == Lang::nb ? "samsvar: intern feil i " : "samsvar: internal error in ") + failure.name + ": " +
-         failure.what;
+  return phrase(Phrase::internalErrorIn, {{"case", escapeControls(failure.name)}, {"what", failure.what}}).in(lang);
 }
 
 }  // namespace samsvar

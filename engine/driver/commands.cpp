@@ -7,6 +7,7 @@
 #include <optional>
 #include <ostream>
 
+#include "core/messages.hpp"
 #include "engine/check/check.hpp"
 #include "engine/driver/batch.hpp"
 #include "engine/driver/load.hpp"
@@ -72,7 +73,7 @@ int guarded(const CommonOptions& common, const Streams& io, const Command& comma
   try {
     return command();
   } catch (const std::exception& e) {
-    io.err << (common.lang == Lang::nb ? "samsvar: intern feil: " : "samsvar: internal error: ") << e.what() << "\n";
+    io.err << phrase(Phrase::internalError, {{"what", e.what()}}).in(common.lang) << "\n";
     return 3;
   }
 }
