@@ -66,7 +66,7 @@ WitnessFact witnessFact(const GenericWorld& w, const smt::WitnessValue& x) {
   const AttrInfo& a = m.types[type].attrs[x.var.attr];
   auto element = [&](const Ty& ty, std::int64_t v) {
     return ty.kind == Kind::Ref && smt::isPhantom(m, v) ? "?" + m.types[smt::phantomType(m, v)].name
-                                                         : valueText(m, ty, v);
+                                                         : literalText(m, ty, v);
   };
   std::string inst = phantom ? "?" + m.types[type].name : m.instances[x.var.instance].name;
   if (x.var.isMembership())

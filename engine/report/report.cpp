@@ -21,7 +21,7 @@ bool binding(ast::Strength s) { return s == ast::Strength::maa || s == ast::Stre
 std::string elementName(const Model& m, const Ty& t, std::int64_t v) {
   if (t.kind == Kind::Ref && v >= static_cast<std::int64_t>(m.instances.size()))
     return "?" + m.types[v - static_cast<std::int64_t>(m.instances.size())].name;
-  return model::valueText(m, t, v);
+  return model::literalText(m, t, v);
 }
 
 std::string join(const std::vector<std::string>& parts) {
@@ -281,7 +281,7 @@ std::string valueText(const Model& m, const Ty& ty, std::int64_t v, Lang lang) {
     case Kind::Duration: return std::to_string(v) + (nb ? (v == 1 ? " dag" : " dager") : (v == 1 ? " day" : " days"));
     case Kind::Months:
       return std::to_string(v) + (nb ? (v == 1 ? " måned" : " måneder") : (v == 1 ? " month" : " months"));
-    default: return model::valueText(m, ty, v);
+    default: return model::literalText(m, ty, v);
   }
 }
 

@@ -49,7 +49,7 @@ std::string typeName(const Model& m, const Ty& t) {
   return t.set ? "set<" + base + ">" : base;
 }
 
-std::string valueText(const Model& m, const Ty& t, std::int64_t v) {
+std::string literalText(const Model& m, const Ty& t, std::int64_t v) {
   switch (t.kind) {
     case Kind::Bool: return v ? "true" : "false";
     case Kind::Int: return std::to_string(v);

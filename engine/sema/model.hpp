@@ -194,8 +194,11 @@ struct Model {
 
 /// Human-readable type name ("date", "set<TargetGroup>", …).
 std::string typeName(const Model& m, const Ty& t);
-/// A scalar value printed for users (dates as ISO, enum value names, instance
-/// names, texts quoted, durations as "N days").
-std::string valueText(const Model& m, const Ty& t, std::int64_t v);
+/// A scalar value as a literal of the samsvar language (dates as ISO, enum
+/// value and instance names, texts quoted, durations as "N days"): what a
+/// user would write in a case, so it is the same in every report language.
+/// Reports word values through engine/report/ (valueText), which uses this
+/// for everything but durations.
+std::string literalText(const Model& m, const Ty& t, std::int64_t v);
 
 }  // namespace samsvar::model

@@ -23,7 +23,7 @@ bool Lowering::substitutesFact(int f) const {
 
 std::string Lowering::elementName(const Ty& elem, std::int64_t v) const {
   if (elem.kind == Kind::Ref && isPhantom(v)) return "?" + m_.types[phantomType(v)].name;
-  return valueText(m_, elem, v);
+  return literalText(m_, elem, v);
 }
 
 const Variable* Lowering::varInfo(const std::string& name) const {
