@@ -1,5 +1,8 @@
 #include "engine/sema/module_scope.hpp"
 
+#include <algorithm>
+#include <map>
+
 #include "core/suggest.hpp"
 
 namespace samsvar::sema {
@@ -29,6 +32,68 @@ void checkImports(Context& ctx, const ast::File& f) {
     for (const auto& mod : ctx.read.modules) names.push_back(mod.name);
     ctx.diags.error(DiagCode::semaUnknownModule, imp.span, {{"module", imp.name}}).help = didYouMean(imp.name, names);
   }
+}
+
+namespace {
+
+/// Depth-first search over the imports; a module on the current path that
+/// is imported again closes a cycle.
+class CycleFinder {
+ public:
+  CycleFinder(Context& ctx, const std::vector<const ast::File*>& modules) : ctx_(ctx) {
+    for (auto* f : modules)
+      if (f->kind == ast::FileKind::module) byName_.try_emplace(f->name->name, f);  // a duplicate is reported elsewhere
+  }
+
+  void visitAll(const std::vector<const ast::File*>& modules) {
+    for (auto* f : modules)
+      if (f->kind == ast::FileKind::module && byName_[f->name->name] == f) visit(f->name->name);
+  }
+
+ private:
+  enum class State { onPath, done };
+
+  void visit(const std::string& name) {
+    if (state_.count(name)) return;
+    auto it = byName_.find(name);
+    if (it == byName_.end()) return;  // an unknown module, reported by checkImports
+    state_[name] = State::onPath;
+    path_.push_back(name);
+    for (const auto& imp : it->second->imports) {
+      auto s = state_.find(imp.name);
+      if (s == state_.end()) {
+        visit(imp.name);
+      } else if (s->second == State::onPath) {
+        report(imp);
+      }
+    }
+    path_.pop_back();
+    state_[name] = State::done;
+  }
+
+  void report(const ast::Ident& imp) {
+    if (imp.name == path_.back()) {
+      ctx_.diags.error(DiagCode::semaSelfImport, imp.span, {{"module", imp.name}})
+          .withHelp(Phrase::removeImport, {{"module", imp.name}});
+      return;
+    }
+    std::string cycle;
+    auto from = std::find(path_.begin(), path_.end(), imp.name);
+    for (auto p = from; p != path_.end(); ++p) cycle += *p + " → ";
+    cycle += imp.name;
+    ctx_.diags.error(DiagCode::semaImportCycle, imp.span, {{"cycle", cycle}}).withHelp(Phrase::breakImportCycle);
+  }
+
+  Context& ctx_;
+  std::map<std::string, const ast::File*> byName_;
+  std::map<std::string, State> state_;
+  std::vector<std::string> path_;
+};
+
+}  // namespace
+
+void checkImportCycles(Context& ctx, const std::vector<const ast::File*>& modules) {
+  CycleFinder(ctx, modules).visitAll(modules);
 }
 
 std::set<std::string> importClosure(const model::Model& m, const std::vector<std::string>& roots) {

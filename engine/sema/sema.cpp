@@ -81,6 +81,7 @@ std::optional<Model> analyzeModules(const SourceManager& sm, const std::vector<a
     modules.push_back(&f);
   }
   for (auto* f : modules) sema::registerModule(ctx, *f);
+  sema::checkImportCycles(ctx, modules);
   runPasses(ctx, modules);
   m.activeRules = sortedRules(m, nullptr);
   if (diags.errorCount() > before) return std::nullopt;

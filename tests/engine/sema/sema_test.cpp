@@ -128,6 +128,33 @@ TEST(Sema, NamesFromModulesThatAreNotImported) {
   EXPECT_NE(out.find("help: add `import a`"), std::string::npos);
 }
 
+TEST(Sema, ModulesImportingEachOtherInACycle) {
+  auto out = lintTexts({{"a.rules", "module a\nimport b\nenum E { x }\n"},
+                        {"b.rules", "module b\nimport c\n"},
+                        {"c.rules", "module c\nimport a\n"}});
+  EXPECT_NE(out.find("c.rules:2:8: error: the modules import each other in a cycle: `a → b → c → a`\n"
+                     " 2 | import a\n"
+                     "   |        ^\n"
+                     "help: modules cannot import each other in a cycle; move what they share into a module both "
+                     "import"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("1 error generated."), std::string::npos) << out;  // each cycle once
+}
+
+TEST(Sema, AModuleImportingItself) {
+  auto out = lintTexts({{"s.rules", "module s\nimport s\n"}});
+  EXPECT_NE(out.find("s.rules:2:8: error: module `s` imports itself\n"), std::string::npos) << out;
+  EXPECT_NE(out.find("help: remove `import s`"), std::string::npos) << out;
+}
+
+TEST(Sema, AcyclicImportsSharingAModuleAreFine) {
+  auto out = lintTexts({{"a.rules", "module a\nenum E { x }\n"},
+                        {"b.rules", "module b\nimport a\n"},
+                        {"c.rules", "module c\nimport a\nimport b\n"}});
+  EXPECT_EQ(out, "");
+}
+
 TEST(Sema, UnknownAttributeAndType) {
   auto out = lintCase("h1: Consultation { open = 2024-01-01 }\nx: Consultaton {}\n");
   EXPECT_NE(out.find("c.case:2:20: error: `Consultation` has no attribute `open`"), std::string::npos) << out;
