@@ -26,7 +26,15 @@ void registerModule(Context& ctx, const ast::File& f) {
 }
 
 void checkImports(Context& ctx, const ast::File& f) {
+  std::map<std::string, Span> seen;
   for (const auto& imp : f.imports) {
+    if (auto [first, fresh] = seen.try_emplace(imp.name, imp.span); !fresh) {
+      // Harmless to the model, but a sign of a slip (another module meant).
+      ctx.diags.warning(f.kind == ast::FileKind::module ? DiagCode::semaDuplicateImport : DiagCode::semaDuplicateUses,
+                        imp.span, {{"module", imp.name}})
+          .withNote(first->second, Phrase::firstHere);
+      continue;
+    }
     if (ctx.read.moduleByName.count(imp.name)) continue;
     std::vector<std::string> names;
     for (const auto& mod : ctx.read.modules) names.push_back(mod.name);

@@ -15,7 +15,8 @@ namespace samsvar::sema {
 /// and skipped).
 void registerModule(Context& ctx, const ast::File& file);
 
-/// Reports imports (or a case's `uses`) of modules that do not exist.
+/// Reports imports (or a case's `uses`) of modules that do not exist, and
+/// warns of a module named twice.
 void checkImports(Context& ctx, const ast::File& file);
 
 /// Reports modules that import themselves, directly or through others, at

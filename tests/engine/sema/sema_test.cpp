@@ -155,6 +155,23 @@ TEST(Sema, AcyclicImportsSharingAModuleAreFine) {
   EXPECT_EQ(out, "");
 }
 
+TEST(Sema, AModuleUsedTwiceIsAWarningWithTheFirst) {
+  auto out = lintTexts({{"t.rules", kTestModule}, {"c.case", "case \"c\" uses t, t\n"}});
+  EXPECT_NE(out.find("c.case:1:18: warning: module `t` is already in `uses`\n"
+                     " 1 | case \"c\" uses t, t\n"
+                     "   |                  ^\n"
+                     "c.case:1:15: note: first here\n"),
+            std::string::npos)
+      << out;
+  EXPECT_EQ(out.find("error"), std::string::npos) << out;
+}
+
+TEST(Sema, AModuleImportedTwiceIsAWarningWithTheFirst) {
+  auto out = lintTexts({{"a.rules", "module a\nenum E { x }\n"}, {"b.rules", "module b\nimport a\nimport a\n"}});
+  EXPECT_NE(out.find("b.rules:3:8: warning: module `a` is already imported\n"), std::string::npos) << out;
+  EXPECT_NE(out.find("b.rules:2:8: note: first here\n"), std::string::npos) << out;
+}
+
 TEST(Sema, UnknownAttributeAndType) {
   auto out = lintCase("h1: Consultation { open = 2024-01-01 }\nx: Consultaton {}\n");
   EXPECT_NE(out.find("c.case:2:20: error: `Consultation` has no attribute `open`"), std::string::npos) << out;
