@@ -172,6 +172,36 @@ TEST(Sema, AModuleImportedTwiceIsAWarningWithTheFirst) {
   EXPECT_NE(out.find("b.rules:2:8: note: first here\n"), std::string::npos) << out;
 }
 
+TEST(Sema, AQuantifierShadowingARuleBindingPointsAtBoth) {
+  auto out = lintRule(kHead + "  for c: Consultation, p: Product\n  require exists c in p.consultations: c.open_to_all\n");
+  EXPECT_NE(out.find("t.rules:46:18: error: `c` shadows a variable that is already bound\n"
+                     " 46 |   require exists c in p.consultations: c.open_to_all\n"
+                     "    |                  ^\n"
+                     "t.rules:45:7: note: `c` is bound here\n"
+                     " 45 |   for c: Consultation, p: Product\n"
+                     "    |       ^\n"
+                     "help: give the variable of `exists` another name"),
+            std::string::npos)
+      << out;
+}
+
+TEST(Sema, AQuantifierShadowingAnOuterQuantifier) {
+  auto out = lintRule(kHead + "  for p: Product\n"
+                              "  require forall c in p.consultations: exists c in p.consultations: c.open_to_all\n");
+  EXPECT_NE(out.find("t.rules:46:47: error: `c` shadows a variable that is already bound\n"), std::string::npos)
+      << out;
+  EXPECT_NE(out.find("t.rules:46:18: note: `c` is bound here\n"), std::string::npos) << out;
+  EXPECT_NE(out.find("help: give the variable of `exists` another name"), std::string::npos) << out;
+  EXPECT_NE(out.find("1 error generated."), std::string::npos) << out;
+}
+
+TEST(Sema, QuantifiersOneAfterTheOtherMayReuseAName) {
+  auto out = lintRule(kHead + "  for p: Product\n"
+                              "  require (exists c in p.consultations: c.open_to_all) and "
+                              "(forall c in p.consultations: c.kind == hoering)\n");
+  EXPECT_EQ(out, "");
+}
+
 TEST(Sema, UnknownAttributeAndType) {
   auto out = lintCase("h1: Consultation { open = 2024-01-01 }\nx: Consultaton {}\n");
   EXPECT_NE(out.find("c.case:2:20: error: `Consultation` has no attribute `open`"), std::string::npos) << out;
