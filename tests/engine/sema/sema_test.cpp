@@ -202,6 +202,26 @@ TEST(Sema, QuantifiersOneAfterTheOtherMayReuseAName) {
   EXPECT_EQ(out, "");
 }
 
+TEST(Sema, AWaiverOnARuleOfAModuleTheCaseDoesNotUse) {
+  const std::string other = "module o\nrule O-1 skal\n  title nb \"o\" en \"o\"\n  source \"o.txt\"\n  require true\n";
+  auto out = lintTexts({{"t.rules", kTestModule},
+                        {"o.rules", other},
+                        {"c.case", "case \"c\" uses t\nexemption O-1 basis \"lov\"\n"}});
+  EXPECT_NE(out.find("c.case:2:11: error: rule `O-1` belongs to module `o`, which the case does not use\n"
+                     " 2 | exemption O-1 basis \"lov\"\n"
+                     "   |           ^~~\n"
+                     "o.rules:2:6: note: the rule is defined here\n"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("help: add `o` to `uses`"), std::string::npos) << out;
+  // Used, or a case without `uses` (which checks every rule): accepted.
+  EXPECT_EQ(lintTexts({{"t.rules", kTestModule}, {"o.rules", other},
+                       {"c.case", "case \"c\" uses t, o\ndeviation O-1 because \"x\"\n"}}),
+            "");
+  EXPECT_EQ(lintTexts({{"t.rules", kTestModule}, {"o.rules", other}, {"c.case", "case \"c\"\ndeviation O-1 because \"x\"\n"}}),
+            "");
+}
+
 TEST(Sema, UnknownAttributeAndType) {
   auto out = lintCase("h1: Consultation { open = 2024-01-01 }\nx: Consultaton {}\n");
   EXPECT_NE(out.find("c.case:2:20: error: `Consultation` has no attribute `open`"), std::string::npos) << out;
