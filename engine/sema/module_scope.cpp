@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <utility>
 
 #include "core/suggest.hpp"
 
@@ -61,22 +62,37 @@ class CycleFinder {
  private:
   enum class State { onPath, done };
 
-  void visit(const std::string& name) {
-    if (state_.count(name)) return;
-    auto it = byName_.find(name);
-    if (it == byName_.end()) return;  // an unknown module, reported by checkImports
-    state_[name] = State::onPath;
-    path_.push_back(name);
-    for (const auto& imp : it->second->imports) {
+  // Iterative, with an explicit stack: a chain of thousands of modules
+  // must not exhaust the call stack.
+  void visit(const std::string& root) {
+    if (!enter(root)) return;
+    while (!stack_.empty()) {
+      auto& [file, next] = stack_.back();
+      if (next == file->imports.size()) {
+        state_[path_.back()] = State::done;
+        path_.pop_back();
+        stack_.pop_back();
+        continue;
+      }
+      const ast::Ident& imp = file->imports[next++];
       auto s = state_.find(imp.name);
       if (s == state_.end()) {
-        visit(imp.name);
+        enter(imp.name);  // may reallocate stack_: `file` and `next` are not used after this
       } else if (s->second == State::onPath) {
         report(imp);
       }
     }
-    path_.pop_back();
-    state_[name] = State::done;
+  }
+
+  /// Puts a known, unvisited module on the path.
+  bool enter(const std::string& name) {
+    if (state_.count(name)) return false;
+    auto it = byName_.find(name);
+    if (it == byName_.end()) return false;  // an unknown module, reported by checkImports
+    state_[name] = State::onPath;
+    path_.push_back(name);
+    stack_.emplace_back(it->second, 0);
+    return true;
   }
 
   void report(const ast::Ident& imp) {
@@ -85,9 +101,17 @@ class CycleFinder {
           .withHelp(Phrase::removeImport, {{"module", imp.name}});
       return;
     }
+    // A long cycle is named by its ends, so that the message stays readable.
+    constexpr std::ptrdiff_t kHead = 5, kTail = 4;
     std::string cycle;
     auto from = std::find(path_.begin(), path_.end(), imp.name);
-    for (auto p = from; p != path_.end(); ++p) cycle += *p + " → ";
+    const std::ptrdiff_t length = path_.end() - from;
+    for (auto p = from; p != path_.end(); ++p) {
+      std::ptrdiff_t i = p - from;
+      if (length > kHead + kTail + 1 && i == kHead) cycle += "… → ";
+      if (length > kHead + kTail + 1 && i >= kHead && i < length - kTail) continue;
+      cycle += *p + " → ";
+    }
     cycle += imp.name;
     ctx_.diags.error(DiagCode::semaImportCycle, imp.span, {{"cycle", cycle}}).withHelp(Phrase::breakImportCycle);
   }
@@ -95,7 +119,8 @@ class CycleFinder {
   Context& ctx_;
   std::map<std::string, const ast::File*> byName_;
   std::map<std::string, State> state_;
-  std::vector<std::string> path_;
+  std::vector<std::string> path_;                                  // the modules on the current path
+  std::vector<std::pair<const ast::File*, std::size_t>> stack_;  // each with its next import
 };
 
 }  // namespace

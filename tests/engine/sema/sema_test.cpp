@@ -148,6 +148,22 @@ TEST(Sema, AModuleImportingItself) {
   EXPECT_NE(out.find("help: remove `import s`"), std::string::npos) << out;
 }
 
+TEST(Sema, ALongChainOfImportsClosingACycle) {
+  // Thousands of modules deep: found without recursion (an explicit stack).
+  std::vector<std::pair<std::string, std::string>> files;
+  const int n = 3000;
+  for (int i = 0; i < n; ++i)
+    files.push_back({"m" + std::to_string(i) + ".rules",
+                     "module m" + std::to_string(i) + "\nimport m" + std::to_string((i + 1) % n) + "\n"});
+  auto out = lintTexts(files);
+  // Named by its ends: the message stays short.
+  EXPECT_NE(out.find("m2999.rules:2:8: error: the modules import each other in a cycle: "
+                     "`m0 → m1 → m2 → m3 → m4 → … → m2996 → m2997 → m2998 → m2999 → m0`\n"),
+            std::string::npos)
+      << out.substr(0, 500);
+  EXPECT_NE(out.find("1 error generated."), std::string::npos);
+}
+
 TEST(Sema, AcyclicImportsSharingAModuleAreFine) {
   auto out = lintTexts({{"a.rules", "module a\nenum E { x }\n"},
                         {"b.rules", "module b\nimport a\n"},
