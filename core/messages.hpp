@@ -49,6 +49,10 @@ enum class DiagCode : std::uint8_t {
   semaDuplicateModule,
   semaUnknownModule,
   semaNotImported,
+  semaImportCycle,
+  semaSelfImport,
+  semaDuplicateImport,
+  semaDuplicateUses,
   // sema: declarations of enums, types and instances
   semaDuplicateName,
   semaBuiltinName,
@@ -70,6 +74,7 @@ enum class DiagCode : std::uint8_t {
   semaDuplicateVariable,
   semaUnknownPlaceholder,
   semaNotBool,
+  semaShadowedVariable,
   // sema: deviations and exemptions
   semaDeviationInModule,
   semaExemptionInModule,
@@ -80,6 +85,7 @@ enum class DiagCode : std::uint8_t {
   semaEmptyReason,
   semaEmptyBasis,
   semaDuplicateWaiver,
+  semaWaiverModuleNotUsed,
   // sema: expressions
   semaBadDate,
   semaDurationRange,
@@ -172,6 +178,11 @@ enum class Phrase : std::uint8_t {
   countAvailable,
   monthsExample,
   declareOrdered,
+  breakImportCycle,
+  removeImport,
+  variableBoundHere,
+  renameVariable,
+  addToUses,
   // why a file cannot be read (core/source.cpp)
   fileNotFound,
   fileNoPermission,

@@ -240,10 +240,21 @@ TExprPtr ExprChecker::checkNode(const ast::SetLit& s, const ast::Expr& e, std::o
 TExprPtr ExprChecker::checkNode(const ast::Quantifier& qn, const ast::Expr& e, std::optional<Ty>) {
   auto set = checkSet(*qn.set);
   if (!set) return nullptr;
-  int slot = vars_.bind(qn.var.name, set->ty.element());
-  auto body = checkBool(*qn.body, qn.kind == ast::QuantKind::Exists ? "exists" : "forall");
+  const char* keyword = qn.kind == ast::QuantKind::Exists ? "exists" : "forall";
+  // A quantifier whose variable hides a bound one makes the outer variable
+  // unreachable in its body: almost always a slip (`exists c in p.xs: c …`
+  // inside `for c: …`), so it is refused rather than resolved silently.
+  bool shadows = false;
+  if (const BoundVar* outer = vars_.find(qn.var.name)) {
+    ctx_.diags.error(DiagCode::semaShadowedVariable, qn.var.span, {{"variable", qn.var.name}})
+        .withNote(outer->span, Phrase::variableBoundHere, {{"variable", qn.var.name}})
+        .withHelp(Phrase::renameVariable, {{"quantifier", keyword}});
+    shadows = true;
+  }
+  int slot = vars_.bind(qn.var.name, set->ty.element(), qn.var.span);
+  auto body = checkBool(*qn.body, keyword);  // still checked: its own errors are reported too
   vars_.unbind();
-  if (!body) return nullptr;
+  if (!body || shadows) return nullptr;
   return make(qn.kind == ast::QuantKind::Exists ? Op::Exists : Op::Forall, Ty{Kind::Bool}, e.span, {set, body}, 0,
               slot);
 }

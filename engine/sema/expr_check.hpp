@@ -19,6 +19,7 @@ struct BoundVar {
   std::string name;
   int slot;  // index of the variable in the rule (Op::Var), for lowering
   model::Ty ty;
+  Span span;  // where it is bound, for notes
 };
 
 /// The variables an expression may name: a rule's bindings and, while their
@@ -32,9 +33,9 @@ class VarScope {
       if (it->name == name) return &*it;
     return nullptr;
   }
-  /// Binds a variable in a new slot; returns the slot.
-  int bind(std::string name, model::Ty ty) {
-    vars_.push_back({std::move(name), slots_, ty});
+  /// Binds a variable (named at `span`) in a new slot; returns the slot.
+  int bind(std::string name, model::Ty ty, Span span) {
+    vars_.push_back({std::move(name), slots_, ty, span});
     return slots_++;
   }
   /// Ends the scope of the innermost variable (a quantifier's, after its body).

@@ -15,8 +15,14 @@ namespace samsvar::sema {
 /// and skipped).
 void registerModule(Context& ctx, const ast::File& file);
 
-/// Reports imports (or a case's `uses`) of modules that do not exist.
+/// Reports imports (or a case's `uses`) of modules that do not exist, and
+/// warns of a module named twice.
 void checkImports(Context& ctx, const ast::File& file);
+
+/// Reports modules that import themselves, directly or through others, at
+/// the import that closes the cycle (each cycle once, in file order). The
+/// rulebase is layered: a module builds on what it imports.
+void checkImportCycles(Context& ctx, const std::vector<const ast::File*>& modules);
 
 /// `roots` and every module they import, directly or not.
 std::set<std::string> importClosure(const model::Model& m, const std::vector<std::string>& roots);

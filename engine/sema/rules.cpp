@@ -100,7 +100,7 @@ class RuleChecker {
       bi.ty = s->ty.element();
       bi.set = s;
     }
-    vars_.bind(bi.var, bi.ty);
+    vars_.bind(bi.var, bi.ty, b.var.span);
     return bi;
   }
 

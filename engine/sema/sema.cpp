@@ -62,7 +62,7 @@ void runPasses(sema::Context& ctx, const std::vector<const ast::File*>& files) {
   for (std::size_t i = 0; i < files.size(); ++i) sema::declareInstances(ctx, scopes[i], *files[i], pending);
   sema::assignFacts(ctx, pending);
   for (std::size_t i = 0; i < files.size(); ++i) sema::declareRules(ctx, scopes[i], *files[i]);
-  for (auto* f : files) sema::declareWaivers(ctx, *f);
+  for (std::size_t i = 0; i < files.size(); ++i) sema::declareWaivers(ctx, scopes[i], *files[i]);
 }
 
 }  // namespace
@@ -81,6 +81,7 @@ std::optional<Model> analyzeModules(const SourceManager& sm, const std::vector<a
     modules.push_back(&f);
   }
   for (auto* f : modules) sema::registerModule(ctx, *f);
+  sema::checkImportCycles(ctx, modules);
   runPasses(ctx, modules);
   m.activeRules = sortedRules(m, nullptr);
   if (diags.errorCount() > before) return std::nullopt;

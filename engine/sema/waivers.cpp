@@ -31,7 +31,7 @@ std::optional<WaiverDecl> asWaiver(const ast::Decl& decl) {
 
 }  // namespace
 
-void declareWaivers(Context& ctx, const ast::File& file) {
+void declareWaivers(Context& ctx, const FileScope& scope, const ast::File& file) {
   const Model& m = ctx.read;
   std::map<std::pair<int, int>, Span> seen;
   for (const auto& decl : file.decls) {
@@ -51,6 +51,14 @@ void declareWaivers(Context& ctx, const ast::File& file) {
       continue;
     }
     const RuleInfo& ri = m.rules[r->second];
+    if (!scope.sees(ri.module)) {
+      // The case does not check the rule, so the waiver would waive nothing
+      // and its report would never show it.
+      ctx.diags.error(DiagCode::semaWaiverModuleNotUsed, wd->rule.span, {{"rule", ri.id}, {"module", ri.module}})
+          .withNote(ri.idSpan, Phrase::ruleDefinedHere)
+          .withHelp(Phrase::addToUses, {{"module", ri.module}});
+      continue;
+    }
     Waiver w;
     w.rule = r->second;
     w.exemption = wd->exemption;

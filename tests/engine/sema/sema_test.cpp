@@ -128,6 +128,116 @@ TEST(Sema, NamesFromModulesThatAreNotImported) {
   EXPECT_NE(out.find("help: add `import a`"), std::string::npos);
 }
 
+TEST(Sema, ModulesImportingEachOtherInACycle) {
+  auto out = lintTexts({{"a.rules", "module a\nimport b\nenum E { x }\n"},
+                        {"b.rules", "module b\nimport c\n"},
+                        {"c.rules", "module c\nimport a\n"}});
+  EXPECT_NE(out.find("c.rules:2:8: error: the modules import each other in a cycle: `a → b → c → a`\n"
+                     " 2 | import a\n"
+                     "   |        ^\n"
+                     "help: modules cannot import each other in a cycle; move what they share into a module both "
+                     "import"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("1 error generated."), std::string::npos) << out;  // each cycle once
+}
+
+TEST(Sema, AModuleImportingItself) {
+  auto out = lintTexts({{"s.rules", "module s\nimport s\n"}});
+  EXPECT_NE(out.find("s.rules:2:8: error: module `s` imports itself\n"), std::string::npos) << out;
+  EXPECT_NE(out.find("help: remove `import s`"), std::string::npos) << out;
+}
+
+TEST(Sema, ALongChainOfImportsClosingACycle) {
+  // Thousands of modules deep: found without recursion (an explicit stack).
+  std::vector<std::pair<std::string, std::string>> files;
+  const int n = 3000;
+  for (int i = 0; i < n; ++i)
+    files.push_back({"m" + std::to_string(i) + ".rules",
+                     "module m" + std::to_string(i) + "\nimport m" + std::to_string((i + 1) % n) + "\n"});
+  auto out = lintTexts(files);
+  // Named by its ends: the message stays short.
+  EXPECT_NE(out.find("m2999.rules:2:8: error: the modules import each other in a cycle: "
+                     "`m0 → m1 → m2 → m3 → m4 → … → m2996 → m2997 → m2998 → m2999 → m0`\n"),
+            std::string::npos)
+      << out.substr(0, 500);
+  EXPECT_NE(out.find("1 error generated."), std::string::npos);
+}
+
+TEST(Sema, AcyclicImportsSharingAModuleAreFine) {
+  auto out = lintTexts({{"a.rules", "module a\nenum E { x }\n"},
+                        {"b.rules", "module b\nimport a\n"},
+                        {"c.rules", "module c\nimport a\nimport b\n"}});
+  EXPECT_EQ(out, "");
+}
+
+TEST(Sema, AModuleUsedTwiceIsAWarningWithTheFirst) {
+  auto out = lintTexts({{"t.rules", kTestModule}, {"c.case", "case \"c\" uses t, t\n"}});
+  EXPECT_NE(out.find("c.case:1:18: warning: module `t` is already in `uses`\n"
+                     " 1 | case \"c\" uses t, t\n"
+                     "   |                  ^\n"
+                     "c.case:1:15: note: first here\n"),
+            std::string::npos)
+      << out;
+  EXPECT_EQ(out.find("error"), std::string::npos) << out;
+}
+
+TEST(Sema, AModuleImportedTwiceIsAWarningWithTheFirst) {
+  auto out = lintTexts({{"a.rules", "module a\nenum E { x }\n"}, {"b.rules", "module b\nimport a\nimport a\n"}});
+  EXPECT_NE(out.find("b.rules:3:8: warning: module `a` is already imported\n"), std::string::npos) << out;
+  EXPECT_NE(out.find("b.rules:2:8: note: first here\n"), std::string::npos) << out;
+}
+
+TEST(Sema, AQuantifierShadowingARuleBindingPointsAtBoth) {
+  auto out = lintRule(kHead + "  for c: Consultation, p: Product\n  require exists c in p.consultations: c.open_to_all\n");
+  EXPECT_NE(out.find("t.rules:46:18: error: `c` shadows a variable that is already bound\n"
+                     " 46 |   require exists c in p.consultations: c.open_to_all\n"
+                     "    |                  ^\n"
+                     "t.rules:45:7: note: `c` is bound here\n"
+                     " 45 |   for c: Consultation, p: Product\n"
+                     "    |       ^\n"
+                     "help: give the variable of `exists` another name"),
+            std::string::npos)
+      << out;
+}
+
+TEST(Sema, AQuantifierShadowingAnOuterQuantifier) {
+  auto out = lintRule(kHead + "  for p: Product\n"
+                              "  require forall c in p.consultations: exists c in p.consultations: c.open_to_all\n");
+  EXPECT_NE(out.find("t.rules:46:47: error: `c` shadows a variable that is already bound\n"), std::string::npos)
+      << out;
+  EXPECT_NE(out.find("t.rules:46:18: note: `c` is bound here\n"), std::string::npos) << out;
+  EXPECT_NE(out.find("help: give the variable of `exists` another name"), std::string::npos) << out;
+  EXPECT_NE(out.find("1 error generated."), std::string::npos) << out;
+}
+
+TEST(Sema, QuantifiersOneAfterTheOtherMayReuseAName) {
+  auto out = lintRule(kHead + "  for p: Product\n"
+                              "  require (exists c in p.consultations: c.open_to_all) and "
+                              "(forall c in p.consultations: c.kind == hoering)\n");
+  EXPECT_EQ(out, "");
+}
+
+TEST(Sema, AWaiverOnARuleOfAModuleTheCaseDoesNotUse) {
+  const std::string other = "module o\nrule O-1 skal\n  title nb \"o\" en \"o\"\n  source \"o.txt\"\n  require true\n";
+  auto out = lintTexts({{"t.rules", kTestModule},
+                        {"o.rules", other},
+                        {"c.case", "case \"c\" uses t\nexemption O-1 basis \"lov\"\n"}});
+  EXPECT_NE(out.find("c.case:2:11: error: rule `O-1` belongs to module `o`, which the case does not use\n"
+                     " 2 | exemption O-1 basis \"lov\"\n"
+                     "   |           ^~~\n"
+                     "o.rules:2:6: note: the rule is defined here\n"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("help: add `o` to `uses`"), std::string::npos) << out;
+  // Used, or a case without `uses` (which checks every rule): accepted.
+  EXPECT_EQ(lintTexts({{"t.rules", kTestModule}, {"o.rules", other},
+                       {"c.case", "case \"c\" uses t, o\ndeviation O-1 because \"x\"\n"}}),
+            "");
+  EXPECT_EQ(lintTexts({{"t.rules", kTestModule}, {"o.rules", other}, {"c.case", "case \"c\"\ndeviation O-1 because \"x\"\n"}}),
+            "");
+}
+
 TEST(Sema, UnknownAttributeAndType) {
   auto out = lintCase("h1: Consultation { open = 2024-01-01 }\nx: Consultaton {}\n");
   EXPECT_NE(out.find("c.case:2:20: error: `Consultation` has no attribute `open`"), std::string::npos) << out;
