@@ -43,9 +43,9 @@ int main(int argc, char** argv) {
                     "({\"path\": …} or {\"name\": …, \"text\": …} per line)")
       ->required();
   check->add_option("--format", ca.format, "text (default) or json")->check(CLI::IsMember({"text", "json"}));
-  check->add_flag("--strict", ca.strict, "Gaps in må/skal rules also fail (exit code 1)");
-  check->add_option("--timeout-ms", ca.timeoutMs, "Solver time limit per check in ms (default: none; --rlimit bounds every check, "
-                 "the same on any machine)")
+  check->add_flag("--strict", ca.strict, "Gaps and unknown verdicts in må/skal rules also fail (exit code 1)");
+  check->add_option("--timeout-ms", ca.timeoutMs, "Solver wall-clock backstop per check in ms (default 10000; 0: none). --rlimit "
+                 "bounds every check the same on any machine; this only ends a runaway one as unknown")
       ->check(CLI::Range(0u, 86'400'000u));
   check->add_option("--rlimit", ca.rlimit, "Solver resource limit per check (Z3 resource units, default 5000000; 0: none)")
       ->check(CLI::Range(0ULL, 4'000'000'000ULL));
@@ -81,7 +81,7 @@ int main(int argc, char** argv) {
       "\n"
       "Exit codes:\n"
       "  0                           no må/skal rule is violated\n"
-      "  1                           a må or skal rule is violated (with --strict also one left open)\n"
+      "  1                           a må or skal rule is violated (with --strict also one open or unknown)\n"
       "  2                           bad input or usage\n"
       "  3                           internal or solver failure");
 

@@ -181,6 +181,11 @@ constexpr std::array<CodeText, kDiagCodeCount> kCodes{{
    "{type} er ikke ordnet; bruk `==`, `!=` eller `in`", "{type} is not ordered; use `==`, `!=` or `in`"},
   {C::semaBadArithmetic, "sema.bad-arithmetic",
    "kan ikke regne {left} {operator} {right}", "cannot compute {left} {operator} {right}"},
+  {C::semaNonlinear, "sema.nonlinear",
+   "kan ikke multiplisere to verdier som ikke er konstanter; løseren kan ikke avgjøre slik (ikke-lineær) "
+   "aritmetikk pålitelig, så én side må være et tall",
+   "cannot multiply two values that are not constants; the solver cannot decide such (nonlinear) "
+   "arithmetic reliably, so one side must be a number"},
 
   // load
   {C::loadMissing, "load.missing", "finner ikke {path}", "no such file or directory: {path}"},

@@ -107,6 +107,7 @@ enum class DiagCode : std::uint8_t {
   semaEnumMismatch,
   semaUnordered,
   semaBadArithmetic,
+  semaNonlinear,
   // load: files, tenders and case streams (engine/driver/)
   loadMissing,
   loadRead,

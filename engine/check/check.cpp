@@ -53,6 +53,7 @@ class CaseCheck : public smt::BindingVisitor {
   CaseResult run() {
     for (int r : m_.activeRules) {
       rule_ = r;
+      bindings_ = 0;
       smt::forEachBinding(m_.rules[r], *this);
     }
     CaseResult out;
@@ -71,19 +72,33 @@ class CaseCheck : public smt::BindingVisitor {
   std::vector<std::int64_t> candidates(const Binding& b) override { return smt::declaredElements(m_, b.ty); }
 
   bool enter(std::size_t k, smt::Env& env) override {
+    if (overLimit()) return false;  // ends the enumeration quickly
     const Binding& b = m_.rules[rule_].bindings[k];
     if (!b.set) return true;
     if (opt_.fold)
       if (Evaluator::Value mem = eval_.member(*b.set, env[k], env)) return *mem != 0;
-    return !solver_.excludes(*b.set, env[k], env);
+    try {
+      return !solver_.excludes(*b.set, env[k], env);
+    } catch (const smt::LimitExceeded&) {
+      return true;  // perhaps a member: its bindings are visited, and unknown
+    }
   }
 
   void visit(smt::Env& env) override {
+    if (overLimit()) return;
     const RuleInfo& rule = m_.rules[rule_];
     Finding f;
     f.rule = rule_;
     f.binding.assign(env.begin(), env.begin() + static_cast<long>(rule.bindings.size()));
     f.location = locationOf(rule, f.binding);
+    if (++bindings_ > opt_.maxBindings && opt_.maxBindings) {
+      // This binding and the rest are undecided: one finding says so, at
+      // the first of them, rather than a verdict nobody computed.
+      f.verdict = f.underlying = Verdict::unknown;
+      f.unknownReason = kBindingLimitReason;
+      findings_.push_back(std::move(f));
+      return;
+    }
     std::optional<Verdict> v;
     if (opt_.fold) v = verdictByEvaluation(evaluateBinding(eval_, rule, env));
     if (v) {
@@ -92,7 +107,13 @@ class CaseCheck : public smt::BindingVisitor {
       if (opt_.explain && *v == Verdict::violated)
         f.because = explainViolation(m_, rule, env, eval_, solver_, /*byEvaluation=*/true);
     } else {
-      decide(rule, env, f);
+      try {
+        decide(rule, env, f);
+      } catch (const smt::LimitExceeded&) {
+        // Too large to lower: not asked, so not decided (nor explained).
+        f = Finding{f.rule, f.binding, Verdict::unknown, Verdict::unknown, -1, {}, {}, smt::kExpansionLimitReason,
+                    f.location};
+      }
     }
     if (f.verdict == Verdict::violated || f.verdict == Verdict::gap) applyWaiver(m_, f);
     findings_.push_back(std::move(f));
@@ -108,6 +129,8 @@ class CaseCheck : public smt::BindingVisitor {
     if (d.verdict == Verdict::violated) f.because = explainViolation(m_, rule, env, eval_, solver_, false);
     if (d.verdict == Verdict::gap) f.gaps = explainGap(m_, rule, env, eval_, q);
   }
+
+  bool overLimit() const { return opt_.maxBindings && bindings_ > opt_.maxBindings; }
 
   /// The most specific bound instance declared in the case; else any bound
   /// instance; else the rule itself.
@@ -127,6 +150,7 @@ class CaseCheck : public smt::BindingVisitor {
   Evaluator eval_;
   smt::CaseSolver solver_;
   int rule_ = -1;  // the rule being enumerated
+  std::size_t bindings_ = 0;  // bindings of rule_ visited so far
   std::vector<Finding> findings_;
   std::size_t evaluated_ = 0;
 };

@@ -69,11 +69,22 @@ struct Finding {
   Span location;  // where the finding is reported (the bound instance, or the rule)
 };
 
+/// The unknownReason of a rule stopped at CheckOptions::maxBindings; the
+/// report words it in the user's language.
+inline constexpr const char* kBindingLimitReason = "binding limit exceeded";
+/// The default of CheckOptions::maxBindings (what the command line uses).
+inline constexpr std::size_t kDefaultMaxBindings = 100'000;
+
 struct CheckOptions {
-  unsigned timeoutMs = 0;            // per solver check; 0: none (the resource limit bounds every check)
+  unsigned timeoutMs = smt::kDefaultTimeoutMs;  // per solver check, a backstop behind rlimit; 0: none
   unsigned long long rlimit = 5'000'000;  // per solver check (Z3 resource units)
   unsigned long long repairRlimit = 20'000'000;  // per repair (MaxSMT) attempt
   bool explain = true;               // cores for violations, values for gaps
+  /// Bindings of one rule in one case at most: past it the rule's remaining
+  /// bindings are one `unknown` finding (reason kBindingLimitReason) instead
+  /// of an unbounded enumeration (7 variables over 10 instances are 10^7).
+  /// 0: none.
+  std::size_t maxBindings = kDefaultMaxBindings;
   /// Decide bindings whose inputs are declared by exact evaluation before Z3
   /// is asked (engine/check/evaluate.hpp). Off: every binding is lowered and asked.
   bool fold = true;

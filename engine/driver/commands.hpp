@@ -34,7 +34,7 @@ struct CheckCommand {
   std::vector<std::string> cases;  // files, directories, `-` for a JSON-lines stream on `in`
   std::string format = "text";     // "text" or "json"
   bool strict = false;
-  unsigned timeoutMs = 0;
+  unsigned timeoutMs = 10'000;     // the solver's wall-clock backstop per question; 0: none
   unsigned long long rlimit = 5'000'000;
   unsigned jobs = 0;               // worker threads; 0: one per core
   bool repair = false;

@@ -29,7 +29,12 @@ std::string sortName(const Model& m, const RepairChange& c) {
 RepairResult attempt(const Checker& checker, const Model& m, const CaseResult& result, std::vector<bool> freeFacts) {
   RepairResult out;
   smt::RepairSolver solver(m, repairLimits(checker.options()), checker.options().limits());
-  smt::Answer answer = solver.solve(encodeRepair(m, result, std::move(freeFacts)));
+  smt::Answer answer = smt::Answer::unknown(smt::kExpansionLimitReason);
+  try {
+    answer = solver.solve(encodeRepair(m, result, std::move(freeFacts)));
+  } catch (const smt::LimitExceeded&) {
+    // the case is too large to encode: the solver is not asked
+  }
   if (answer.isUnknown()) {
     out.status = RepairResult::Status::unknown;
     out.reason = answer.reason();
@@ -59,8 +64,20 @@ RepairResult attempt(const Checker& checker, const Model& m, const CaseResult& r
 }  // namespace
 
 RepairResult computeRepair(const Checker& checker, const Model& m, const CaseResult& result) {
-  if (std::none_of(result.findings.begin(), result.findings.end(), [&](const Finding& f) { return needsRepair(m, f); }))
-    return {};
+  if (std::none_of(result.findings.begin(), result.findings.end(), [&](const Finding& f) { return needsRepair(m, f); })) {
+    // Nothing decided needs repair, but an unknown må/skal verdict may hide a
+    // violation: "nothing to repair" would not be true. (A repair that is
+    // found is re-checked, and an unknown verdict left in the repaired case
+    // makes it `unverified`.)
+    std::vector<int> undecided;
+    for (const auto& f : result.findings)
+      if (f.verdict == Verdict::unknown && mustHold(m.rules[f.rule].strength)) undecided.push_back(f.rule);
+    if (undecided.empty()) return {};
+    RepairResult out;
+    out.status = RepairResult::Status::undecided;
+    out.unresolved = orderedById(m, std::move(undecided));
+    return out;
+  }
   // First the facts that cause the findings: every repair must change at
   // least one fact of each violation's core, and with the rest of the case
   // fixed the MaxSMT problem stays small (symbolic dates in particular).

@@ -38,12 +38,14 @@ struct RepairChange {
 struct RepairResult {
   /// `unverified`: a repair was found, but the repaired case still has a må
   /// or skal rule violated, open or undecided (`unresolved`): declaring what
-  /// its gaps need did not settle it.
-  enum class Status { not_needed, found, unverified, impossible, unknown };
+  /// its gaps need did not settle it. `undecided`: no må/skal rule is decided
+  /// violated or open, but some are unknown (`unresolved`): "nothing to
+  /// repair" cannot be claimed.
+  enum class Status { not_needed, found, unverified, impossible, unknown, undecided };
   Status status = Status::not_needed;
   std::vector<RepairChange> changes;
   std::vector<int> conflicting;  // impossible: rules that conflict (ascending)
-  std::vector<int> unresolved;   // unverified: the rules still not satisfied (ordered by id)
+  std::vector<int> unresolved;   // unverified: the rules still not satisfied; undecided: the unknown ones (by id)
   std::string reason;            // unknown: why the solver gave up
 };
 

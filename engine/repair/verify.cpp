@@ -52,6 +52,9 @@ void describeBounds(const Checker& checker, const Model& m, RepairResult& repair
     std::optional<std::int64_t> tightest;
     bool agree = true;
     for (const auto& f : r.findings) {
+      // An undecided må/skal rule might reject some value on the bound's
+      // side: claim only the value itself.
+      if (f.verdict == Verdict::unknown && mustHold(open.rules[f.rule].strength)) agree = false;
       for (const auto& g : f.gaps) {
         if (g.instance != c.instance || g.attr != c.attr) continue;
         if (!mustHold(open.rules[f.rule].strength)) continue;

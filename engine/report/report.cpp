@@ -120,6 +120,24 @@ std::string summaryLine(const Counts& c, Lang lang) {
   return s;
 }
 
+/// Why a verdict is unknown: the solver's own reason (Z3 words it in
+/// English), or samsvar's limit in the user's language.
+std::string unknownReasonText(const std::string& reason, bool nb) {
+  if (reason == kBindingLimitReason)
+    return nb ? fmt::format("regelen har flere bindinger i saken enn grensen på {}; resten er ikke avgjort",
+                            kDefaultMaxBindings)
+              : fmt::format("the rule has more bindings in this case than the limit of {}; the rest are not decided",
+                            kDefaultMaxBindings);
+  if (reason == smt::kExpansionLimitReason)
+    return nb ? fmt::format("regelen folder seg ut til mer enn {} elementer av kvantorer og tellinger i saken; "
+                            "den er ikke spurt",
+                            smt::kMaxExpansions)
+              : fmt::format("the rule unfolds to more than {} elements of quantifiers and counts in this case; "
+                            "it was not asked",
+                            smt::kMaxExpansions);
+  return reason;
+}
+
 std::string loc(const SourceManager& sm, const Span& s) {
   if (!s.valid || s.file >= sm.size()) return "";
   return sm.location(s);
@@ -166,6 +184,13 @@ std::string renderRepairText(const ReportInput& in) {
       return out;
     case RepairResult::Status::unknown:
       out += fmt::format("  {}: {}\n", nb ? "løseren ga opp" : "the solver gave up", r.reason);
+      return out;
+    case RepairResult::Status::undecided:
+      out += fmt::format("  {}: {}\n", nb ? "kan ikke avgjøres" : "cannot be decided",
+                         nb ? "løseren avgjorde ikke må/skal-reglene " + ruleIds(m, r.unresolved) +
+                                  "; ingen reparasjon kan påstås før de er avgjort (øk --rlimit eller --timeout-ms)"
+                            : "the solver did not decide the må/skal rules " + ruleIds(m, r.unresolved) +
+                                  "; no repair can be claimed until they are (raise --rlimit or --timeout-ms)");
       return out;
     case RepairResult::Status::impossible: {
       out += nb ? "  Ingen endring av fakta kan oppfylle alle må/skal-regler; disse reglene er i konflikt for saken:\n"
@@ -218,7 +243,7 @@ std::string renderRepairText(const ReportInput& in) {
 ordered_json repairJson(const ReportInput& in) {
   const RepairResult& r = *in.repair;
   const Model& m = in.model;
-  static const char* status[] = {"not_needed", "found", "unverified", "impossible", "unknown"};
+  static const char* status[] = {"not_needed", "found", "unverified", "impossible", "unknown", "undecided"};
   ordered_json j{{"status", status[static_cast<int>(r.status)]}};
   auto ids = [&](const std::vector<int>& rules) {
     ordered_json a = ordered_json::array();
@@ -244,7 +269,8 @@ ordered_json repairJson(const ReportInput& in) {
   }
   j["changes"] = changes;
   j["conflicting_rules"] = ids(r.conflicting);
-  if (r.status == RepairResult::Status::unverified) j["unresolved_rules"] = ids(r.unresolved);
+  if (r.status == RepairResult::Status::unverified || r.status == RepairResult::Status::undecided)
+    j["unresolved_rules"] = ids(r.unresolved);
   if (r.status == RepairResult::Status::unknown) j["reason"] = r.reason;
   return j;
 }
@@ -357,7 +383,9 @@ int exitCodeFor(const Model& m, const CaseResult& r, bool strict) {
   for (const auto& f : r.findings) {
     if (!binding(m.rules[f.rule].strength)) continue;
     if (f.verdict == Verdict::violated) return 1;
-    if (strict && f.verdict == Verdict::gap) return 1;
+    // --strict: only what is decided to hold passes; an open or undecided
+    // må/skal rule fails too.
+    if (strict && (f.verdict == Verdict::gap || f.verdict == Verdict::unknown)) return 1;
   }
   return 0;
 }
@@ -432,7 +460,7 @@ std::string renderText(const ReportInput& in) {
                             f.underlying == Verdict::violated ? (nb ? "brudd" : "violated") : (nb ? "mangel" : "gap"));
       }
       if (f.verdict == Verdict::unknown)
-        body += fmt::format("    {}: {}\n", nb ? "årsak" : "reason", f.unknownReason);
+        body += fmt::format("    {}: {}\n", nb ? "årsak" : "reason", unknownReasonText(f.unknownReason, nb));
     }
     if (!body.empty()) out += fmt::format("\n{}\n{}", nb ? sec.nb : sec.en, body);
   }

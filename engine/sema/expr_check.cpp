@@ -389,6 +389,19 @@ TExprPtr ExprChecker::checkComparison(const ast::Binary& b, const ast::Expr& e) 
   return make(op, Ty{Kind::Bool}, e.span, {l, r});
 }
 
+namespace {
+/// Whether a term is a number known without the case: a literal, or
+/// arithmetic of literals.
+bool isConstantTerm(const TExpr& t) {
+  switch (t.op) {
+    case Op::Const: return true;
+    case Op::Neg: case Op::Add: case Op::Sub: case Op::Mul:
+      return std::all_of(t.kids.begin(), t.kids.end(), [](const TExprPtr& k) { return k && isConstantTerm(*k); });
+    default: return false;
+  }
+}
+}  // namespace
+
 TExprPtr ExprChecker::checkArithmetic(const ast::Binary& b, const ast::Expr& e) {
   using BO = ast::BinaryOp;
   auto l = check(*b.lhs, std::nullopt);
@@ -403,9 +416,19 @@ TExprPtr ExprChecker::checkArithmetic(const ast::Binary& b, const ast::Expr& e) 
   };
   if (l->ty.set || r->ty.set) return bad();
   if (b.op == BO::Mul) {
-    if (lk == Kind::Int && rk == Kind::Int) return make(Op::Mul, Ty{Kind::Int}, e.span, {l, r});
-    if (lk == Kind::Int && rk == Kind::Duration) return make(Op::Mul, Ty{Kind::Duration}, e.span, {l, r});
-    if (lk == Kind::Duration && rk == Kind::Int) return make(Op::Mul, Ty{Kind::Duration}, e.span, {l, r});
+    std::optional<Kind> product;
+    if (lk == Kind::Int && rk == Kind::Int) product = Kind::Int;
+    if ((lk == Kind::Int && rk == Kind::Duration) || (lk == Kind::Duration && rk == Kind::Int)) product = Kind::Duration;
+    if (product) {
+      // A product of two unknowns is nonlinear arithmetic, which Z3 cannot
+      // decide within any bound (it may run for minutes): every check must
+      // stay bounded, so it is refused here rather than left to the solver.
+      if (!isConstantTerm(*l) && !isConstantTerm(*r)) {
+        ctx_.diags.error(DiagCode::semaNonlinear, e.span, {});
+        return nullptr;
+      }
+      return make(Op::Mul, Ty{*product}, e.span, {l, r});
+    }
     if (lk == Kind::Int && rk == Kind::Months && r->op == Op::Const && l->op == Op::Const)
       return make(Op::Const, Ty{Kind::Months}, e.span, {}, l->value * r->value);
     return bad();

@@ -331,6 +331,7 @@ z3::expr Lowering::lower(const TExpr& e, Env& env) {
       z3::expr_vector parts(ctx_);
       const TExpr& set = *e.kids[0];
       for (auto u : universe(set.ty.element())) {
+        expand();
         z3::expr mem = member(set, u, env);
         if (mem.is_false()) continue;
         if (env.size() <= static_cast<std::size_t>(e.index)) env.resize(e.index + 1, -1);
@@ -346,8 +347,10 @@ z3::expr Lowering::lower(const TExpr& e, Env& env) {
     }
     case Op::Count: {
       z3::expr sum = ctx_.int_val(0);
-      for (auto u : universe(e.kids[0]->ty.element()))
+      for (auto u : universe(e.kids[0]->ty.element())) {
+        expand();
         sum = sum + z3::ite(member(*e.kids[0], u, env), ctx_.int_val(1), ctx_.int_val(0));
+      }
       out = sum;
       break;
     }

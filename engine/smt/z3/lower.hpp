@@ -13,6 +13,7 @@
 
 #include "engine/sema/model.hpp"
 #include "engine/smt/bindings.hpp"
+#include "engine/smt/limits.hpp"
 #include "engine/smt/variable.hpp"
 
 namespace samsvar::smt {
@@ -78,6 +79,11 @@ class Lowering {
   z3::expr memberTerm(std::int64_t instance, int attr, std::int64_t element);
 
  private:
+  /// One more element of a quantifier or count: throws LimitExceeded past kMaxExpansions.
+  void expand() {
+    if (++expansions_ > kMaxExpansions) throw LimitExceeded();
+  }
+  std::size_t expansions_ = 0;
   z3::expr attrVar(std::int64_t instance, int attr);
   z3::expr memberVar(std::int64_t instance, int attr, std::int64_t element);
   std::optional<std::int64_t> concreteRef(const model::TExpr& e, Env& env);

@@ -230,15 +230,17 @@ deviation H-OPEN for h2 because "lukket"
   EXPECT_NE(a.text(Lang::en).find("1 violation, 2 gaps, 1 deviation"), std::string::npos) << a.text(Lang::en);
 }
 
-/// A rule over cubes of three unknowns: beyond what a small limit settles.
+/// A rule over linear equations of four unknowns (products of unknowns are
+/// refused by semantic analysis): beyond what a small limit settles.
 void expectHardRuleUnknown(const CheckOptions& opt) {
   const char* hard = R"(module h "hard"
-type N { a: int  b: int  c: int }
+type N { a: int  b: int  c: int  d: int }
 rule FERMAT skal
   title nb "Fermat" en "Fermat"
   source "none"
   for n: N
-  require not (n.a * n.a * n.a + n.b * n.b * n.b == n.c * n.c * n.c and n.a > 1 and n.b > 1 and n.c > 1)
+  require not (n.a * 12345 + n.b * 54321 + n.c * 98765 + n.d * 31337 == 1234567891 and n.a * 7 - n.b * 3 + n.d * 11 == 5
+               and n.a >= 0 and n.b >= 0 and n.c >= 0 and n.d >= 0)
 )";
   auto run = runTexts({{"h.rules", hard}}, "case \"x\" uses h\nn1: N {}\n", opt);
   ASSERT_TRUE(run.checked) << run.errors();
@@ -261,6 +263,30 @@ TEST(Limits, TheResourceLimitAloneStopsAHardQuestion) {
   opt.timeoutMs = 0;
   opt.rlimit = 1000;
   expectHardRuleUnknown(opt);
+}
+
+// A product of two unknowns is nonlinear arithmetic the solver cannot decide
+// within a bound: semantic analysis refuses it, located, in both languages;
+// a product with a constant stays allowed.
+TEST(Limits, AProductOfTwoUnknownsIsRefusedWithItsLocation) {
+  const char* module = R"(module h "hard"
+type N { a: int  b: int  c: int }
+rule CUBE skal
+  title nb "Kube" en "Cube"
+  source "none"
+  for n: N
+  require n.a * 2 + 3 * n.b + (2 * 3) * n.c < n.a * n.a * n.a
+)";
+  auto run = runTexts({{"h.rules", module}}, "case \"x\" uses h\nn1: N {}\n");
+  ASSERT_FALSE(run.checked);
+  std::string en = run.errors(), nb = renderAll(run.sm, run.diags, Lang::nb);
+  EXPECT_NE(en.find("h.rules:7:47: error: cannot multiply two values that are not constants; the solver cannot decide "
+                    "such (nonlinear) arithmetic reliably, so one side must be a number"),
+            std::string::npos)
+      << en;
+  EXPECT_NE(nb.find("h.rules:7:47: error: kan ikke multiplisere to verdier som ikke er konstanter"), std::string::npos)
+      << nb;
+  EXPECT_EQ(en.find("7:11"), std::string::npos) << en;  // the products with a constant are fine
 }
 
 // Durations are worded in the report's language: "14 dager" in Norwegian.
