@@ -79,9 +79,9 @@ const Bundled& bundled() {
     }
     for (const auto& f : ruleFiles) {
       std::uint32_t id = 0;
-      std::string err;
+      Bilingual err;
       if (!b->sm.load(f, id, err)) {
-        b->skip = "cannot read " + f + ": " + err;
+        b->skip = err.en;
         return b;
       }
       b->ruleFileIds.push_back(id);
@@ -103,7 +103,7 @@ const Bundled& bundled() {
     for (const auto& f : candidates) {
       Diagnostics cd;
       std::uint32_t id = 0;
-      std::string err;
+      Bilingual err;
       if (!b->sm.load(f, id, err)) continue;
       auto file = parseFile(b->sm, id, cd);
       if (!file) continue;

@@ -58,13 +58,6 @@ class SourceManager {
   bool load(const std::string& path, std::uint32_t& id, Bilingual& error, const std::string& shownAs = {});
   /// The largest file load() reads (default kDefaultMaxFileBytes).
   void setMaxFileBytes(std::uintmax_t bytes) { maxFileBytes_ = bytes; }
-  /// The same with the English reason only (tests and benchmarks).
-  bool load(const std::string& path, std::uint32_t& id, std::string& error) {
-    Bilingual e;
-    bool ok = load(path, id, e);
-    error = e.en;
-    return ok;
-  }
 
   /// Input files larger than this are refused (64 MiB).
   static constexpr std::uintmax_t kDefaultMaxFileBytes = std::uintmax_t{64} << 20;

@@ -608,8 +608,8 @@ TEST(ParseTest, BundledRuleFilesParse) {
     SourceManager sm;
     Diagnostics diags;
     std::uint32_t id = 0;
-    std::string error;
-    ASSERT_TRUE(sm.load(path, id, error)) << path << ": " << error;
+    Bilingual error;
+    ASSERT_TRUE(sm.load(path, id, error)) << path << ": " << error.en;
     auto file = parseFile(sm, id, diags);
     ASSERT_TRUE(file) << renderAll(sm, diags, Lang::en);
     EXPECT_EQ(diags.items().size(), 0u);
