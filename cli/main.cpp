@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "engine/driver/commands.hpp"
+#include "engine/report/format.hpp"
 #include "engine/smt/version.hpp"
 
 #ifndef SAMSVAR_VERSION
@@ -42,7 +43,9 @@ int main(int argc, char** argv) {
                     "Case files or directories; `-` reads a JSON-lines stream from standard input "
                     "({\"path\": …} or {\"name\": …, \"text\": …} per line)")
       ->required();
-  check->add_option("--format", ca.format, "text (default) or json")->check(CLI::IsMember({"text", "json"}));
+  check->add_option("--format", ca.format,
+                    "text (default), json, sarif (code scanning), junit (CI test reports) or html (one page)")
+      ->check(CLI::IsMember(reportFormatNames()));
   check->add_flag("--strict", ca.strict, "Gaps and unknown verdicts in må/skal rules also fail (exit code 1)");
   check->add_option("--timeout-ms", ca.timeoutMs, "Solver wall-clock backstop per check in ms (default 10000; 0: none). --rlimit "
                  "bounds every check the same on any machine; this only ends a runaway one as unknown")
