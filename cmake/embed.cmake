@@ -13,10 +13,12 @@ function(samsvar_embed)
   cmake_parse_arguments(E "" "TARGET;FUNCTION;HEADER;BASE" "FILES" ${ARGN})
   string(MAKE_C_IDENTIFIER "${E_FUNCTION}" id)
   set(out "${CMAKE_CURRENT_BINARY_DIR}/embedded_${id}.cpp")
+  # A list cannot pass through a command line: `|` separates the files.
+  string(REPLACE ";" "|" files "${E_FILES}")
   add_custom_command(OUTPUT "${out}"
     COMMAND ${CMAKE_COMMAND} -DOUT=${out} -DFUNCTION=${E_FUNCTION} -DHEADER=${E_HEADER} -DBASE=${E_BASE}
-            "-DFILES=${E_FILES}" -P ${PROJECT_SOURCE_DIR}/cmake/embed_generate.cmake
+            -DFILES=${files} -P ${PROJECT_SOURCE_DIR}/cmake/embed_generate.cmake
     DEPENDS ${E_FILES} ${PROJECT_SOURCE_DIR}/cmake/embed_generate.cmake
-    COMMENT "Embedding ${E_FUNCTION}")
+    COMMENT "Embedding ${E_FUNCTION}" VERBATIM)
   target_sources(${E_TARGET} PRIVATE "${out}")
 endfunction()
