@@ -35,7 +35,9 @@ DRIVER = shutil.which("chromedriver")
 
 def start_server(binary):
     """`samsvar serve --port 0`: its address from its first line."""
-    proc = subprocess.Popen([binary, "serve", "--port", "0", "--jobs", "2"], stdout=subprocess.PIPE,
+    # More workers than a repair in flight from an earlier scenario can hold
+    # (a repair may take seconds; a check, milliseconds).
+    proc = subprocess.Popen([binary, "serve", "--port", "0", "--jobs", "4"], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
     line = proc.stdout.readline()
     match = re.search(r"http://[^ ]+/", line)
@@ -61,7 +63,7 @@ class Page:
         self.url = url
         self.artifacts = artifacts
 
-    def wait(self, predicate, what, timeout=20):
+    def wait(self, predicate, what, timeout=30):
         try:
             return WebDriverWait(self.d, timeout, poll_frequency=0.05).until(lambda d: predicate())
         except Exception:
@@ -91,6 +93,11 @@ class Page:
         before = self.checks()
         action()
         self.wait(lambda: self.checks() > before and self.js("return document.body.dataset.check") != "busy", what)
+
+    def repaired(self):
+        """Waits for the repair that follows a check with violations or gaps."""
+        self.wait(lambda: self.js("return document.body.dataset.repair") == "done"
+                  and self.css('#report button[data-action="apply-repair"]'), "the repair", timeout=60)
 
     def open(self):
         self.d.get(self.url)
@@ -141,6 +148,8 @@ def procurer_sees_violations_goes_to_the_cause_and_repairs(p):
                     "return t.value.slice(t.selectionStart, t.selectionEnd);")
     assert selected.strip() == "main_responsible = leverandoeren", selected
     # The repair: a preview of its lines, then applied: every må/skal rule holds.
+    p.repaired()
+    assert p.caret_line() == 155, "the repair's arrival moved the caret"
     p.click('#report button[data-action="preview-repair"]')
     assert p.css('#diff .hunk .add'), "the preview shows no added line"
     assert "main_responsible = helse_bergen" in p.one("#diff").text

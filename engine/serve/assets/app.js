@@ -14,7 +14,7 @@ const TEXT = {
     fromTemplate: 'Begynn fra en mal', openTemplate: 'Åpne malen', openExample: 'Åpne et eksempel',
     uploadHeading: 'Last opp en sak', uploadCase: 'Sak (.case)', uploadTender: 'Anbudet tilbudet svarer på (.case)',
     newCase: 'Ny sak', download: 'Last ned', rulesHeading: 'Regler', searchRules: 'Søk i id, tittel, modul eller kilde',
-    checking: 'Sjekker …', checked: 'Sjekket', badInput: 'Saken har feil; rett dem, så sjekkes den igjen',
+    checking: 'Sjekker …', repairing: 'Finner den minste reparasjonen …', checked: 'Sjekket', badInput: 'Saken har feil; rett dem, så sjekkes den igjen',
     busy: 'Serveren er opptatt; prøver igjen …', failed: 'Sjekken feilet', tender: 'anbud',
     allHold: 'Alle må/skal-regler holder.', notAllHold: 'Ikke alle må/skal-regler holder ennå.',
     diffHeading: 'Endringene reparasjonen gjør', diffLine: 'linje', notApplied: 'endringer kan ikke gjøres i teksten (referansedata eller anbudet)',
@@ -31,7 +31,7 @@ const TEXT = {
     fromTemplate: 'Start from a template', openTemplate: 'Open the template', openExample: 'Open an example',
     uploadHeading: 'Upload a case', uploadCase: 'Case (.case)', uploadTender: 'The tender the offer answers (.case)',
     newCase: 'New case', download: 'Download', rulesHeading: 'Rules', searchRules: 'Search id, title, module or source',
-    checking: 'Checking …', checked: 'Checked', badInput: 'The case has errors; fix them and it is checked again',
+    checking: 'Checking …', repairing: 'Finding the smallest repair …', checked: 'Checked', badInput: 'The case has errors; fix them and it is checked again',
     busy: 'The server is busy; trying again …', failed: 'The check failed', tender: 'tender',
     allHold: 'Every må/skal rule holds.', notAllHold: 'Not every må/skal rule holds yet.',
     diffHeading: 'The changes the repair makes', diffLine: 'line', notApplied: 'changes cannot be made in the text (reference data or the tender)',
@@ -44,6 +44,7 @@ const TEXT = {
 const state = {
   lang: 'nb', role: null, starts: null, vocabulary: null, words: null, rules: null,
   caseName: 'sak.case', tender: null, seq: 0, timer: null, last: null,
+  repairing: false,  // a repair is being computed: one at a time per page
 };
 
 const $ = (id) => document.getElementById(id);
@@ -162,12 +163,20 @@ function scheduleCheck() {
   state.timer = setTimeout(checkNow, 300);
 }
 
+function requestBody() {
+  const body = { case: { name: state.caseName, text: editor.text } };
+  if (state.tender) body.tender = state.tender;
+  return body;
+}
+
+// A check answers in milliseconds; the smallest repair can take seconds. So
+// every edit is checked at once, and the repair of the latest text follows
+// in a second request, one at a time.
 async function checkNow() {
   clearTimeout(state.timer);
   const seq = ++state.seq;
   setStatus(t('checking'), 'busy');
-  const body = { case: { name: state.caseName, text: editor.text }, repair: true };
-  if (state.tender) body.tender = state.tender;
+  const body = requestBody();
   let res;
   try {
     res = await api('/api/check', body);
@@ -186,6 +195,36 @@ async function checkNow() {
     return;
   }
   showResult(res.data);
+  if (res.data.status === 'checked' && !everyBindingRuleHolds(res.data.report)) repairLatest();
+}
+
+async function repairLatest() {
+  if (state.repairing) return;  // it asks again for the latest text when it is done
+  state.repairing = true;
+  const seq = state.seq;
+  setRepairState('pending');
+  let res = null;
+  try {
+    res = await api('/api/repair', requestBody());
+  } catch (e) {
+    res = null;
+  }
+  state.repairing = false;
+  if (seq !== state.seq) {
+    // The text changed meanwhile: repair what is there now, if it still needs it.
+    if (state.last && state.last.status === 'checked' && !everyBindingRuleHolds(state.last.report)) repairLatest();
+    else setRepairState('done');
+    return;
+  }
+  if (res && res.status === 200 && res.data.status === 'checked') showResult(res.data, { repaired: true });
+  setRepairState(res && res.status === 200 ? 'done' : 'failed');
+}
+
+function setRepairState(kind) {
+  document.body.dataset.repair = kind;
+  const note = $('repair-status');
+  note.hidden = kind !== 'pending';
+  note.textContent = t('repairing');
 }
 
 function setStatus(text, kind) {
@@ -194,13 +233,15 @@ function setStatus(text, kind) {
   document.body.dataset.check = kind;
 }
 
-function showResult(r) {
+function showResult(r, { repaired = false } = {}) {
   state.last = r;
   // How many checks have been shown: what a test waits on after an edit.
-  document.body.dataset.checks = String(Number(document.body.dataset.checks || 0) + 1);
+  if (!repaired) document.body.dataset.checks = String(Number(document.body.dataset.checks || 0) + 1);
+  const pane = $('report-pane');
+  const scrolled = pane.scrollTop;
   editor.setMarks(r.marks || []);
   renderDiagnostics(r.diagnostics || [], r.status === 'bad_input');
-  $('diff').hidden = true;
+  if (!repaired) $('diff').hidden = true;
   const banner = $('verdict-banner');
   if (r.status === 'bad_input') {
     setStatus(t('badInput'), 'error');
@@ -208,6 +249,8 @@ function showResult(r) {
     return;
   }
   $('report').replaceChildren(SamsvarView.build(r.view));
+  // The repair arrives after the check: the reader keeps their place.
+  if (repaired) pane.scrollTop = scrolled;
   const hold = everyBindingRuleHolds(r.report);
   banner.hidden = false;
   banner.className = 'banner ' + (hold ? 'hold' : 'open');
