@@ -89,10 +89,12 @@ class Page:
         return int(self.js("return Number(document.body.dataset.checks || 0)"))
 
     def after_check(self, action, what):
-        """Does `action`, then waits until the page shows a newer check."""
+        """Does `action`, then waits until the page shows a newer check and
+        the repair that follows it (which draws the report again)."""
         before = self.checks()
         action()
-        self.wait(lambda: self.checks() > before and self.js("return document.body.dataset.check") != "busy", what)
+        self.wait(lambda: self.checks() > before and self.js("return document.body.dataset.check") != "busy"
+                  and self.js("return document.body.dataset.repair") != "pending", what, timeout=90)
 
     def repaired(self):
         """Waits for the repair that follows a check with violations or gaps."""
