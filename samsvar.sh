@@ -9,9 +9,12 @@ cd "$(dirname "$0")"
 
 # dpkg-dev and file: `cpack -G DEB` reads the package's dependencies off the
 # binary with dpkg-shlibdeps (tests/install builds the package).
+# libcpp-httplib-dev: `samsvar serve`; chromium, chromium-driver and
+# python3-selenium: the browser tests of its page (tests/serve).
 PACKAGES=(g++ make cmake pkg-config libz3-dev libboost-dev libspdlog-dev libgtest-dev
           libbenchmark-dev libcli11-dev nlohmann-json3-dev gringo hyperfine jq
-          python3-jsonschema dpkg-dev file)
+          python3-jsonschema dpkg-dev file libcpp-httplib-dev
+          chromium chromium-driver python3-selenium)
 BUILD_DIR=${SAMSVAR_BUILD_DIR:-build}
 
 deps() {

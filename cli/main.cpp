@@ -7,6 +7,8 @@
 #include <unistd.h>
 
 #include "engine/driver/commands.hpp"
+#include "engine/report/format.hpp"
+#include "engine/serve/server.hpp"
 #include "engine/smt/version.hpp"
 
 #ifndef SAMSVAR_VERSION
@@ -42,7 +44,9 @@ int main(int argc, char** argv) {
                     "Case files or directories; `-` reads a JSON-lines stream from standard input "
                     "({\"path\": …} or {\"name\": …, \"text\": …} per line)")
       ->required();
-  check->add_option("--format", ca.format, "text (default) or json")->check(CLI::IsMember({"text", "json"}));
+  check->add_option("--format", ca.format,
+                    "text (default), json, sarif (code scanning), junit (CI test reports) or html (one page)")
+      ->check(CLI::IsMember(reportFormatNames()));
   check->add_flag("--strict", ca.strict, "Gaps and unknown verdicts in må/skal rules also fail (exit code 1)");
   check->add_option("--timeout-ms", ca.timeoutMs, "Solver wall-clock backstop per check in ms (default 10000; 0: none). --rlimit "
                  "bounds every check the same on any machine; this only ends a runaway one as unknown")
@@ -69,6 +73,23 @@ int main(int argc, char** argv) {
   auto* explain = app.add_subcommand("explain", "Explain a rule: text, source, strength and generated examples");
   explain->add_option("rule", ea.rule, "Rule id, e.g. HOR-14")->required();
   addCommon(explain);
+
+  serve::ServeOptions sa;
+  unsigned maxBodyKb = 1024;
+  auto* serve = app.add_subcommand("serve", "Open the web page: write, check and repair cases in a browser");
+  serve->add_option("--port", sa.port, "Port to listen on (default 8080; 0: any free port)")->check(CLI::Range(0, 65535));
+  serve->add_option("--host", sa.host,
+                    "Address to listen on (default 127.0.0.1: only this machine; 0.0.0.0 opens it to the network)");
+  serve->add_option("-j,--jobs", sa.jobs, "Cases checked at once (default: all cores)")->check(CLI::Range(0u, 256u));
+  serve->add_option("--queue", sa.queue, "Requests that may wait for a worker before the page answers busy (default 16)")
+      ->check(CLI::Range(0u, 4096u));
+  serve->add_option("--max-body-kb", maxBodyKb, "Largest request accepted, in KiB (default 1024)")
+      ->check(CLI::Range(1u, 65536u));
+  serve->add_option("--timeout-ms", sa.check.timeoutMs, "Solver wall-clock backstop per check in ms (default 10000; 0: none)")
+      ->check(CLI::Range(0u, 86'400'000u));
+  serve->add_option("--rlimit", sa.check.rlimit, "Solver resource limit per check (default 5000000; 0: none)")
+      ->check(CLI::Range(0ULL, 4'000'000'000ULL));
+  addCommon(serve);
 
   // What a user must know beyond the options, said once here and shown by
   // --help and the man page made from it (cmake/man_page.cmake). Set after
@@ -98,5 +119,9 @@ int main(int argc, char** argv) {
   if (*check) return runCheck(common, ca, io);
   if (*lint) return runLint(common, la, io);
   if (*explain) return runExplain(common, ea, io);
+  if (*serve) {
+    sa.maxBodyBytes = std::size_t{maxBodyKb} << 10;
+    return serve::runServe(common, sa, io);
+  }
   return 2;
 }

@@ -72,8 +72,6 @@ void Diagnostics::sort() {
                items_.end());
 }
 
-namespace {
-
 const char* severityName(Severity s) {
   switch (s) {
     case Severity::error: return "error";
@@ -82,6 +80,8 @@ const char* severityName(Severity s) {
   }
   return "error";
 }
+
+namespace {
 
 const char* severityColor(Severity s) {
   switch (s) {

@@ -18,6 +18,9 @@ namespace samsvar {
 
 enum class Severity { error, warning, note };
 
+/// "error", "warning", "note": as rendered diagnostics and JSON name them.
+const char* severityName(Severity s);
+
 struct DiagNote {
   std::optional<Span> span;  // absent: a note without location
   Bilingual message;

@@ -119,6 +119,18 @@ enum class DiagCode : std::uint8_t {
   loadTenderOutside,
   loadTenderConflict,
   loadNoCases,
+  // serve: requests to the web page's API (engine/serve/)
+  serveNotJson,
+  serveMissingField,
+  serveWrongMediaType,
+  serveBodyTooLarge,
+  serveBusy,
+  serveNotFound,
+  serveUnknownExample,
+  serveUnknownLanguage,
+  serveForeignHost,
+  serveForeignOrigin,
+  serveTenderNeeded,
   // lint: findings of the rulebase analysis (engine/report/lint_text)
   lintUnsatisfiable,
   lintNeverApplies,
@@ -203,6 +215,9 @@ enum class Phrase : std::uint8_t {
   // a bug, exit code 3 (engine/driver)
   internalError,
   internalErrorIn,
+  // `samsvar serve` on the terminal (engine/serve/)
+  serveListening,
+  serveCannotListen,
   // notes and help of lint findings
   ruleIsHere,
   witness,

@@ -14,6 +14,7 @@
 #include "engine/lint/lint.hpp"
 #include "engine/repair/repair.hpp"
 #include "engine/report/explain_text.hpp"
+#include "engine/report/format.hpp"
 #include "engine/report/lint_text.hpp"
 #include "engine/report/report.hpp"
 #include "engine/sema/sema.hpp"
@@ -138,12 +139,12 @@ int check(const CommonOptions& common, const CheckCommand& a, const Streams& io)
   CheckOptions options;
   options.timeoutMs = a.timeoutMs;
   options.rlimit = a.rlimit;
-  const bool json = a.format == "json";
-  const bool jsonLines = json && sources.size() > 1;
+  const ReportFormat format = reportFormatByName(a.format).value_or(ReportFormat::text);
+  const ReportFrame frame = reportFrame(format, sources.size(), common.lang);
   const bool progress = io.progress && sources.size() > 1;
   BatchOptions batch;
   batch.jobs = a.jobs;
-  batch.separator = json ? "" : "\n";
+  batch.separator = frame.separator;
   batch.write = [&](std::string_view text) { io.out.write(text.data(), static_cast<std::streamsize>(text.size())); };
   if (progress) batch.progress = [&](std::size_t done, std::size_t total) { io.err << "\r" << done << "/" << total; };
   CaseLoad load;
@@ -152,6 +153,7 @@ int check(const CommonOptions& common, const CheckCommand& a, const Streams& io)
   load.roots = &roots;
   // Each case is parsed and analysed when a worker takes it, and dropped
   // once its report is made, so a batch of thousands holds a few models.
+  io.out << frame.begin;
   BatchResult result = runBatch(names, batch, [&]() -> CaseWork {
     // One checker per worker; it outlives this factory in the returned work.
     auto checker = std::make_shared<Checker>(options);
@@ -166,13 +168,11 @@ int check(const CommonOptions& common, const CheckCommand& a, const Streams& io)
       std::optional<RepairResult> repair;
       if (a.repair) repair = computeRepair(*checker, *m, r);
       ReportInput in{s.sm, *m, r, common.lang, a.strict, repair ? &*repair : nullptr, a.all};
-      // Text from the case (a title, a deviation's reason) must not drive
-      // the terminal; JSON escapes control characters itself.
-      return {json ? renderJson(in, jsonLines) : escapeControls(renderText(in), /*keepNewlines=*/true),
-              exitCodeFor(*m, r, a.strict)};
+      return {renderReport(format, in, sources.size()), exitCodeFor(*m, r, a.strict)};
     };
   });
   if (progress) io.err << "\n";
+  io.out << frame.end;
   io.out.flush();
   // The errors before the batch (sorted), then each case's in input order.
   s.diags.sort();

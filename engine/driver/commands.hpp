@@ -32,7 +32,7 @@ struct Streams {
 /// `samsvar check`.
 struct CheckCommand {
   std::vector<std::string> cases;  // files, directories, `-` for a JSON-lines stream on `in`
-  std::string format = "text";     // "text" or "json"
+  std::string format = "text";     // a name of reportFormatNames(): text, json, sarif, junit, html
   bool strict = false;
   unsigned timeoutMs = 10'000;     // the solver's wall-clock backstop per question; 0: none
   unsigned long long rlimit = 5'000'000;

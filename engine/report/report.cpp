@@ -99,14 +99,14 @@ Counts count(const CaseResult& r) {
   return c;
 }
 
-std::string summaryLine(const Counts& c, Lang lang) {
+std::vector<SummaryPart> summaryParts(const Counts& c, Lang lang) {
   auto get = [&](Verdict v) { auto it = c.n.find(v); return it == c.n.end() ? std::size_t{0} : it->second; };
-  std::vector<std::string> parts;
+  std::vector<SummaryPart> parts;
   auto add = [&](Verdict v, const char* nb1, const char* nbN, const char* en1, const char* enN, bool always) {
     std::size_t k = get(v);
     if (!k && !always) return;
     const char* w = lang == Lang::nb ? (k == 1 ? nb1 : nbN) : (k == 1 ? en1 : enN);
-    parts.push_back(std::to_string(k) + " " + w);
+    parts.push_back({v, k, w});
   };
   add(Verdict::violated, "brudd", "brudd", "violation", "violations", true);
   add(Verdict::gap, "mangel", "mangler", "gap", "gaps", true);
@@ -115,14 +115,18 @@ std::string summaryLine(const Counts& c, Lang lang) {
   add(Verdict::unknown, "ukjent", "ukjente", "unknown", "unknown", false);
   add(Verdict::satisfied, "oppfylt", "oppfylt", "satisfied", "satisfied", true);
   add(Verdict::not_applicable, "ikke aktuell", "ikke aktuelle", "not applicable", "not applicable", false);
+  return parts;
+}
+
+std::string summaryLine(const Counts& c, Lang lang) {
   std::string s;
-  for (std::size_t i = 0; i < parts.size(); ++i) s += (i ? ", " : "") + parts[i];
+  for (const auto& p : summaryParts(c, lang)) s += (s.empty() ? "" : ", ") + std::to_string(p.count) + " " + p.word;
   return s;
 }
 
 /// Why a verdict is unknown: the solver's own reason (Z3 words it in
 /// English), or samsvar's limit in the user's language.
-std::string unknownReasonText(const std::string& reason, bool nb) {
+std::string unknownReasonWords(const std::string& reason, bool nb) {
   if (reason == kBindingLimitReason)
     return nb ? fmt::format("regelen har flere bindinger i saken enn grensen på {}; resten er ikke avgjort",
                             kDefaultMaxBindings)
@@ -177,66 +181,22 @@ std::string renderRepairText(const ReportInput& in) {
   const Model& m = in.model;
   bool nb = in.lang == Lang::nb;
   std::string out = fmt::format("\n{}\n", nb ? "Minste reparasjon" : "Smallest repair");
-  switch (r.status) {
-    case RepairResult::Status::not_needed:
-      out += nb ? "  Ingen må/skal-regel er brutt eller åpen: ingenting å reparere.\n"
-                : "  No må/skal rule is violated or open: nothing to repair.\n";
-      return out;
-    case RepairResult::Status::unknown:
-      out += fmt::format("  {}: {}\n", nb ? "løseren ga opp" : "the solver gave up", r.reason);
-      return out;
-    case RepairResult::Status::undecided:
-      out += fmt::format("  {}: {}\n", nb ? "kan ikke avgjøres" : "cannot be decided",
-                         nb ? "løseren avgjorde ikke må/skal-reglene " + ruleIds(m, r.unresolved) +
-                                  "; ingen reparasjon kan påstås før de er avgjort (øk --rlimit eller --timeout-ms)"
-                            : "the solver did not decide the må/skal rules " + ruleIds(m, r.unresolved) +
-                                  "; no repair can be claimed until they are (raise --rlimit or --timeout-ms)");
-      return out;
-    case RepairResult::Status::impossible: {
-      out += nb ? "  Ingen endring av fakta kan oppfylle alle må/skal-regler; disse reglene er i konflikt for saken:\n"
-                : "  No change of facts can satisfy every må/skal rule; these rules conflict for this case:\n";
+  if (r.status != RepairResult::Status::found && r.status != RepairResult::Status::unverified) {
+    out += "  " + repairOutcomeText(m, r, in.lang) + "\n";
+    if (r.status == RepairResult::Status::impossible)
       for (int rule : r.conflicting)
         out += fmt::format("    {} ({}) {}\n", m.rules[rule].id, loc(in.sm, m.rules[rule].idSpan),
                            m.rules[rule].title.in(in.lang));
-      return out;
-    }
-    case RepairResult::Status::found:
-    case RepairResult::Status::unverified: break;
+    return out;
   }
   for (const auto& c : r.changes) {
-    std::string fixes = c.fixes.empty() ? "" : fmt::format(" ({} {})", nb ? "retter" : "fixes", ruleIds(m, c.fixes));
-    std::string to = changeValueText(m, r, c, in.lang);
-    switch (c.kind) {
-      case RepairChange::Kind::change:
-        out += fmt::format("  {} {} {} {} {} {}{}{}\n    --> {}\n", nb ? "endre" : "change", attributeName(m, c.instance, c.attr),
-                           nb ? "fra" : "from", changeFromText(m, c, in.lang), nb ? "til" : "to", to,
-                           boundText(c.bound, nb, isDateAttr(m, c.type, c.attr)), fixes, loc(in.sm, c.span));
-        break;
-      case RepairChange::Kind::add:
-        out += fmt::format("  {} {} = {}{}{}\n    --> {}\n", nb ? "deklarer" : "declare", attributeName(m, c.instance, c.attr),
-                           to, boundText(c.bound, nb, isDateAttr(m, c.type, c.attr)), fixes, loc(in.sm, c.span));
-        break;
-      case RepairChange::Kind::assume:
-        out += fmt::format("  {} {} = {}{} ({}){}\n    --> {}\n", nb ? "forutsetter" : "assumes",
-                           attributeName(m, c.instance, c.attr), to, boundText(c.bound, nb, isDateAttr(m, c.type, c.attr)),
-                           nb ? "referansedata som ikke er deklarert; sjekk kilden" : "undeclared reference data; check the source",
-                           fixes, loc(in.sm, c.span));
-        break;
-      case RepairChange::Kind::add_instance:
-        // Shown inside the change of its set when that set changes too.
-        if (std::any_of(r.changes.begin(), r.changes.end(), [&](const RepairChange& o) {
-              return o.kind != RepairChange::Kind::add_instance && o.instance == c.intoInstance && o.attr == c.intoAttr;
-            }))
-          break;
-        out += fmt::format("  {} {} {} {}{}\n", nb ? "legg til" : "add", to, nb ? "i" : "to",
-                           attributeName(m, c.intoInstance, c.intoAttr), fixes);
-        break;
-    }
+    std::string line = repairChangeText(m, r, c, in.lang);
+    if (line.empty()) continue;
+    out += "  " + line + "\n";
+    // A new instance is not in the case yet: it has no location.
+    if (c.kind != RepairChange::Kind::add_instance) out += fmt::format("    --> {}\n", loc(in.sm, c.span));
   }
-  if (r.status == RepairResult::Status::unverified)
-    out += fmt::format("  {}: {} {}\n", nb ? "ikke bekreftet" : "not verified", ruleIds(m, r.unresolved),
-                       nb ? "er fortsatt brutt, åpen eller uavgjort i den reparerte saken"
-                          : "still violated, open or undecided in the repaired case");
+  if (r.status == RepairResult::Status::unverified) out += "  " + repairUnverifiedText(m, r, in.lang) + "\n";
   return out;
 }
 
@@ -324,6 +284,14 @@ std::string bindingText(const Model& m, const Finding& f) {
   return join(parts);
 }
 
+std::vector<std::pair<std::string, std::string>> bindingValues(const Model& m, const Finding& f) {
+  const RuleInfo& rule = m.rules[f.rule];
+  std::vector<std::pair<std::string, std::string>> out;
+  for (std::size_t k = 0; k < rule.bindings.size(); ++k)
+    out.emplace_back(rule.bindings[k].var, elementName(m, rule.bindings[k].ty, f.binding[k]));
+  return out;
+}
+
 std::string factText(const Model& m, int fi, Lang lang) {
   const Fact& fact = m.facts[fi];
   const Ty& ty = m.types[m.instances[fact.instance].type].attrs[fact.attr].ty;
@@ -379,6 +347,123 @@ std::string ruleMessage(const Model& m, const Finding& f, Lang lang) {
   return msg;
 }
 
+const std::vector<ReportSection>& reportSections() {
+  static const std::vector<ReportSection> sections = {
+      {{"Brudd på må/skal-regler", "Violations of må/skal rules"}, "error"},
+      {{"Brudd på bør-regler", "Violations of bør rules"}, "warning"},
+      {{"Mangler (avhenger av det som ikke er deklarert)", "Gaps (depend on what is not declared)"}, "gap"},
+      {{"Ukjent (løseren ga opp)", "Unknown (the solver gave up)"}, "unknown"},
+      {{"Avvik", "Deviations"}, "deviation"},
+      {{"Unntak", "Exemptions"}, "exemption"},
+      {{"Råd (kan)", "Advice (kan)"}, "advice"},
+  };
+  return sections;
+}
+
+int reportSectionOf(const Model& m, const Finding& f) {
+  const ast::Strength s = m.rules[f.rule].strength;
+  switch (f.verdict) {
+    case Verdict::violated:
+      return binding(s) ? 0 : s == ast::Strength::boer ? 1 : 6;
+    case Verdict::gap: return s == ast::Strength::kan ? 6 : 2;
+    case Verdict::unknown: return 3;
+    case Verdict::deviated: return 4;
+    case Verdict::exempted: return 5;
+    case Verdict::satisfied:
+    case Verdict::not_applicable: break;
+  }
+  return -1;
+}
+
+std::string citationText(const Citation& c, Lang) {
+  std::string where = c.file + (c.section.empty() ? "" : " " + c.section);
+  return where + (c.quote.empty() ? "" : " «" + c.quote + "»");
+}
+
+std::string gapText(const Model& m, const Finding& f, const GapAttribute& g, Lang lang) {
+  bool nb = lang == Lang::nb;
+  std::string side = boundText(g.bound, nb, isDateAttr(m, m.instances[g.instance].type, g.attr));
+  return fmt::format("{} {}; {} {}{} {} {}", nb ? "deklarer" : "declare", attributeName(m, g.instance, g.attr),
+                     nb ? "f.eks." : "e.g.", gapExampleText(m, g, lang), side, nb ? "oppfyller" : "satisfies",
+                     m.rules[f.rule].id);
+}
+
+std::string waiverLabel(const Waiver& w, Lang lang) {
+  bool nb = lang == Lang::nb;
+  return w.exemption ? (nb ? "unntak med hjemmel" : "exemption with legal basis")
+                     : (nb ? "avvik begrunnet" : "deviation justified");
+}
+
+std::string underlyingText(const Finding& f, Lang lang) {
+  bool nb = lang == Lang::nb;
+  return f.underlying == Verdict::violated ? (nb ? "brudd" : "violated") : (nb ? "mangel" : "gap");
+}
+
+std::string unknownReasonText(const std::string& reason, Lang lang) { return unknownReasonWords(reason, lang == Lang::nb); }
+
+std::string summaryText(const CaseResult& r, Lang lang) { return summaryLine(count(r), lang); }
+
+std::vector<SummaryPart> summaryParts(const CaseResult& r, Lang lang) { return summaryParts(count(r), lang); }
+
+std::string repairChangeText(const Model& m, const RepairResult& r, const RepairChange& c, Lang lang) {
+  bool nb = lang == Lang::nb;
+  std::string fixes = c.fixes.empty() ? "" : fmt::format(" ({} {})", nb ? "retter" : "fixes", ruleIds(m, c.fixes));
+  std::string to = changeValueText(m, r, c, lang);
+  switch (c.kind) {
+    case RepairChange::Kind::change:
+      return fmt::format("{} {} {} {} {} {}{}{}", nb ? "endre" : "change", attributeName(m, c.instance, c.attr),
+                         nb ? "fra" : "from", changeFromText(m, c, lang), nb ? "til" : "to", to,
+                         boundText(c.bound, nb, isDateAttr(m, c.type, c.attr)), fixes);
+    case RepairChange::Kind::add:
+      return fmt::format("{} {} = {}{}{}", nb ? "deklarer" : "declare", attributeName(m, c.instance, c.attr), to,
+                         boundText(c.bound, nb, isDateAttr(m, c.type, c.attr)), fixes);
+    case RepairChange::Kind::assume:
+      return fmt::format("{} {} = {}{} ({}){}", nb ? "forutsetter" : "assumes", attributeName(m, c.instance, c.attr), to,
+                         boundText(c.bound, nb, isDateAttr(m, c.type, c.attr)),
+                         nb ? "referansedata som ikke er deklarert; sjekk kilden" : "undeclared reference data; check the source",
+                         fixes);
+    case RepairChange::Kind::add_instance:
+      // Shown inside the change of its set when that set changes too.
+      if (std::any_of(r.changes.begin(), r.changes.end(), [&](const RepairChange& o) {
+            return o.kind != RepairChange::Kind::add_instance && o.instance == c.intoInstance && o.attr == c.intoAttr;
+          }))
+        return "";
+      return fmt::format("{} {} {} {}{}", nb ? "legg til" : "add", to, nb ? "i" : "to",
+                         attributeName(m, c.intoInstance, c.intoAttr), fixes);
+  }
+  return "";
+}
+
+std::string repairUnverifiedText(const Model& m, const RepairResult& r, Lang lang) {
+  bool nb = lang == Lang::nb;
+  return fmt::format("{}: {} {}", nb ? "ikke bekreftet" : "not verified", ruleIds(m, r.unresolved),
+                     nb ? "er fortsatt brutt, åpen eller uavgjort i den reparerte saken"
+                        : "still violated, open or undecided in the repaired case");
+}
+
+std::string repairOutcomeText(const Model& m, const RepairResult& r, Lang lang) {
+  bool nb = lang == Lang::nb;
+  switch (r.status) {
+    case RepairResult::Status::not_needed:
+      return nb ? "Ingen må/skal-regel er brutt eller åpen: ingenting å reparere."
+                : "No må/skal rule is violated or open: nothing to repair.";
+    case RepairResult::Status::unknown:
+      return fmt::format("{}: {}", nb ? "løseren ga opp" : "the solver gave up", r.reason);
+    case RepairResult::Status::undecided:
+      return fmt::format("{}: {}", nb ? "kan ikke avgjøres" : "cannot be decided",
+                         nb ? "løseren avgjorde ikke må/skal-reglene " + ruleIds(m, r.unresolved) +
+                                  "; ingen reparasjon kan påstås før de er avgjort (øk --rlimit eller --timeout-ms)"
+                            : "the solver did not decide the må/skal rules " + ruleIds(m, r.unresolved) +
+                                  "; no repair can be claimed until they are (raise --rlimit or --timeout-ms)");
+    case RepairResult::Status::impossible:
+      return nb ? "Ingen endring av fakta kan oppfylle alle må/skal-regler; disse reglene er i konflikt for saken:"
+                : "No change of facts can satisfy every må/skal rule; these rules conflict for this case:";
+    case RepairResult::Status::found:
+    case RepairResult::Status::unverified: break;
+  }
+  return "";
+}
+
 int exitCodeFor(const Model& m, const CaseResult& r, bool strict) {
   for (const auto& f : r.findings) {
     if (!binding(m.rules[f.rule].strength)) continue;
@@ -397,34 +482,12 @@ std::string renderText(const ReportInput& in) {
   std::string out;
   out += fmt::format("{} «{}» ({})\n", nb ? "Sak" : "Case", m.caseTitle, sm.name(m.caseFile));
 
-  struct Section {
-    const char* nb;
-    const char* en;
-    std::function<bool(const Finding&)> pick;
-    const char* label;
-  };
-  auto strength = [&](const Finding& f) { return m.rules[f.rule].strength; };
-  std::vector<Section> sections = {
-      {"Brudd på må/skal-regler", "Violations of må/skal rules",
-       [&](const Finding& f) { return f.verdict == Verdict::violated && binding(strength(f)); }, "error"},
-      {"Brudd på bør-regler", "Violations of bør rules",
-       [&](const Finding& f) { return f.verdict == Verdict::violated && strength(f) == ast::Strength::boer; }, "warning"},
-      {"Mangler (avhenger av det som ikke er deklarert)", "Gaps (depend on what is not declared)",
-       [&](const Finding& f) { return f.verdict == Verdict::gap && strength(f) != ast::Strength::kan; }, "gap"},
-      {"Ukjent (løseren ga opp)", "Unknown (the solver gave up)",
-       [&](const Finding& f) { return f.verdict == Verdict::unknown; }, "unknown"},
-      {"Avvik", "Deviations", [&](const Finding& f) { return f.verdict == Verdict::deviated; }, "deviation"},
-      {"Unntak", "Exemptions", [&](const Finding& f) { return f.verdict == Verdict::exempted; }, "exemption"},
-      {"Råd (kan)", "Advice (kan)",
-       [&](const Finding& f) {
-         return strength(f) == ast::Strength::kan && (f.verdict == Verdict::violated || f.verdict == Verdict::gap);
-       },
-       "advice"},
-  };
-  for (const auto& sec : sections) {
+  const auto& sections = reportSections();
+  for (std::size_t si = 0; si < sections.size(); ++si) {
+    const ReportSection& sec = sections[si];
     std::string body;
     for (const auto& f : in.result.findings) {
-      if (!sec.pick(f)) continue;
+      if (reportSectionOf(m, f) != static_cast<int>(si)) continue;
       const RuleInfo& rule = m.rules[f.rule];
       body += fmt::format("\n  {}[{}] {}: {}\n", sec.label, rule.id, strengthName(rule.strength),
                           rule.title.in(in.lang));
@@ -432,40 +495,27 @@ std::string renderText(const ReportInput& in) {
       if (!bound.empty()) body += fmt::format("    {} {}\n", nb ? "for" : "for", bound);
       body += fmt::format("    --> {}\n", loc(sm, f.location));
       body += fmt::format("    {}\n", ruleMessage(m, f, in.lang));
-      for (const auto& c : rule.sources) {
-        std::string where = c.file + (c.section.empty() ? "" : " " + c.section);
-        body += fmt::format("    {}: {}{}\n", nb ? "kilde" : "source", where,
-                            c.quote.empty() ? "" : " «" + c.quote + "»");
-      }
+      for (const auto& c : rule.sources) body += fmt::format("    {}: {}\n", nb ? "kilde" : "source", citationText(c, in.lang));
       if (!f.because.empty()) {
         body += fmt::format("    {}:\n", nb ? "fordi" : "because");
         for (const auto& e : f.because) body += fmt::format("      {}  {}\n", loc(sm, e.span), factText(m, e.fact, in.lang));
       }
       if (!f.gaps.empty()) {
         body += fmt::format("    {}:\n", nb ? "avgjøres av det som ikke er deklarert" : "decided by what is not declared");
-        for (const auto& g : f.gaps) {
-          std::string side = boundText(g.bound, nb, isDateAttr(m, m.instances[g.instance].type, g.attr));
-          body += fmt::format("      {} {}; {} {}{} {} {}\n", nb ? "deklarer" : "declare", attributeName(m, g.instance, g.attr),
-                              nb ? "f.eks." : "e.g.", gapExampleText(m, g, in.lang), side, nb ? "oppfyller" : "satisfies",
-                              rule.id);
-        }
+        for (const auto& g : f.gaps) body += "      " + gapText(m, f, g, in.lang) + "\n";
       }
       if (f.waiver >= 0) {
         const Waiver& w = m.waivers[f.waiver];
-        body += fmt::format("    {} ({}): «{}»\n",
-                            w.exemption ? (nb ? "unntak med hjemmel" : "exemption with legal basis")
-                                        : (nb ? "avvik begrunnet" : "deviation justified"),
-                            loc(sm, w.span), w.text);
-        body += fmt::format("    {}: {}\n", nb ? "uten dette" : "without it",
-                            f.underlying == Verdict::violated ? (nb ? "brudd" : "violated") : (nb ? "mangel" : "gap"));
+        body += fmt::format("    {} ({}): «{}»\n", waiverLabel(w, in.lang), loc(sm, w.span), w.text);
+        body += fmt::format("    {}: {}\n", nb ? "uten dette" : "without it", underlyingText(f, in.lang));
       }
       if (f.verdict == Verdict::unknown)
-        body += fmt::format("    {}: {}\n", nb ? "årsak" : "reason", unknownReasonText(f.unknownReason, nb));
+        body += fmt::format("    {}: {}\n", nb ? "årsak" : "reason", unknownReasonText(f.unknownReason, in.lang));
     }
-    if (!body.empty()) out += fmt::format("\n{}\n{}", nb ? sec.nb : sec.en, body);
+    if (!body.empty()) out += fmt::format("\n{}\n{}", sec.heading.in(in.lang), body);
   }
   if (in.repair) out += renderRepairText(in);
-  out += "\n" + summaryLine(count(in.result), in.lang) + "\n";
+  out += "\n" + summaryText(in.result, in.lang) + "\n";
   return out;
 }
 

@@ -4,6 +4,8 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "engine/check/check.hpp"
 #include "engine/repair/repair.hpp"
@@ -49,6 +51,8 @@ std::string valueText(const model::Model& m, const model::Ty& ty, std::int64_t v
 std::string attributeName(const model::Model& m, int instance, int attr);
 /// The elements bound by a finding: "p = ips, c = h1".
 std::string bindingText(const model::Model& m, const Finding& f);
+/// The elements bound by a finding, variable and element name: {"p", "ips"}, {"c", "h1"}.
+std::vector<std::pair<std::string, std::string>> bindingValues(const model::Model& m, const Finding& f);
 /// A declared fact: "h1.closes = 2024-04-05".
 std::string factText(const model::Model& m, int fact, Lang lang);
 /// The value a gap suggests: "2024-04-12", "{ en annen Consultation med kind = hoering }".
@@ -58,5 +62,46 @@ const char* boundSideName(BoundSide side);
 /// The value a repair change gives, with the new instances it adds to a set:
 /// "2024-04-12", "{ h1, a new Consultation with kind = hoering }".
 std::string changeValueText(const model::Model& m, const RepairResult& r, const RepairChange& c, Lang lang);
+
+// Pieces every format of the check report shares (text, HTML, SARIF,
+// JUnit), so the formats word a finding and a repair the same way.
+
+/// A group of findings as reports show them: "Brudd på må/skal-regler", …
+struct ReportSection {
+  Bilingual heading;
+  const char* label;  // "error", "warning", "gap", "unknown", "deviation", "exemption", "advice"
+};
+/// The groups, in the order reports show them.
+const std::vector<ReportSection>& reportSections();
+/// The index into reportSections() of a finding's group; -1 for satisfied and
+/// not-applicable findings, which reports only count.
+int reportSectionOf(const model::Model& m, const Finding& f);
+/// A rule's source: "file section «quote»".
+std::string citationText(const model::Citation& c, Lang lang);
+/// What decides a gap: "deklarer h1.closes; f.eks. 2024-04-12 eller senere oppfyller HOR-14".
+std::string gapText(const model::Model& m, const Finding& f, const GapAttribute& g, Lang lang);
+/// "avvik begrunnet" / "unntak med hjemmel".
+std::string waiverLabel(const model::Waiver& w, Lang lang);
+/// The verdict a deviation or exemption covers: "brudd" / "mangel".
+std::string underlyingText(const Finding& f, Lang lang);
+/// Why a verdict is unknown, in the user's language where samsvar set the limit.
+std::string unknownReasonText(const std::string& reason, Lang lang);
+/// "2 brudd, 3 mangler, 0 avvik, 38 oppfylt, 173 ikke aktuelle".
+std::string summaryText(const CaseResult& r, Lang lang);
+/// The parts of summaryText: a verdict, its count and the word for it.
+struct SummaryPart {
+  Verdict verdict;
+  std::size_t count;
+  const char* word;
+};
+std::vector<SummaryPart> summaryParts(const CaseResult& r, Lang lang);
+/// One change of a repair: "endre a.b fra X til Y (retter R)"; empty for a new
+/// instance shown inside the change of the set it joins.
+std::string repairChangeText(const model::Model& m, const RepairResult& r, const RepairChange& c, Lang lang);
+/// What a repair with status `unverified` leaves unresolved.
+std::string repairUnverifiedText(const model::Model& m, const RepairResult& r, Lang lang);
+/// The outcome of a repair that lists no changes (not needed, unknown,
+/// undecided, impossible); empty for `found` and `unverified`.
+std::string repairOutcomeText(const model::Model& m, const RepairResult& r, Lang lang);
 
 }  // namespace samsvar
