@@ -189,12 +189,19 @@ std::string renderRepairText(const ReportInput& in) {
                            m.rules[rule].title.in(in.lang));
     return out;
   }
-  for (const auto& c : r.changes) {
-    std::string line = repairChangeText(m, r, c, in.lang);
-    if (line.empty()) continue;
-    out += "  " + line + "\n";
-    // A new instance is not in the case yet: it has no location.
-    if (c.kind != RepairChange::Kind::add_instance) out += fmt::format("    --> {}\n", loc(in.sm, c.span));
+  for (bool confirm : {false, true}) {
+    bool headed = false;
+    for (const auto& c : r.changes) {
+      if (isConfirmation(c) != confirm) continue;
+      std::string line = repairChangeText(m, r, c, in.lang);
+      if (line.empty()) continue;
+      if (confirm && !headed) out += "  " + repairConfirmHeading(in.lang) + "\n";
+      headed = true;
+      out += (confirm ? "    " : "  ") + line + "\n";
+      // A new instance is not in the case yet: it has no location.
+      if (c.kind != RepairChange::Kind::add_instance)
+        out += fmt::format("{}--> {}\n", confirm ? "      " : "    ", loc(in.sm, c.span));
+    }
   }
   if (r.status == RepairResult::Status::unverified) out += "  " + repairUnverifiedText(m, r, in.lang) + "\n";
   return out;
@@ -210,9 +217,18 @@ ordered_json repairJson(const ReportInput& in) {
     for (int rule : rules) a.push_back(m.rules[rule].id);
     return a;
   };
-  ordered_json changes = ordered_json::array();
+  ordered_json changes = ordered_json::array(), confirm = ordered_json::array();
   for (const auto& c : r.changes) {
-    static const char* kinds[] = {"change", "add", "add_instance", "assume"};
+    if (isConfirmation(c)) {
+      ordered_json cj{{"attribute", attributeName(m, c.instance, c.attr)}, {"value", changeValueText(m, r, c, Lang::en)}};
+      if (c.bound != BoundSide::none) cj["bound"] = boundSideName(c.bound);
+      cj["settles"] = ids(c.fixes);
+      cj["text"] = repairChangeText(m, r, c, in.lang);
+      cj["location"] = locJson(in.sm, c.span);
+      confirm.push_back(cj);
+      continue;
+    }
+    static const char* kinds[] = {"change", "add", "add_instance", "assume", "confirm"};
     ordered_json cj{{"kind", kinds[static_cast<int>(c.kind)]}};
     if (c.kind == RepairChange::Kind::add_instance) {
       cj["type"] = m.types[c.type].name;
@@ -228,6 +244,7 @@ ordered_json repairJson(const ReportInput& in) {
     changes.push_back(cj);
   }
   j["changes"] = changes;
+  j["confirm"] = confirm;
   j["conflicting_rules"] = ids(r.conflicting);
   if (r.status == RepairResult::Status::unverified || r.status == RepairResult::Status::undecided)
     j["unresolved_rules"] = ids(r.unresolved);
@@ -422,6 +439,16 @@ std::string repairChangeText(const Model& m, const RepairResult& r, const Repair
                          boundText(c.bound, nb, isDateAttr(m, c.type, c.attr)),
                          nb ? "referansedata som ikke er deklarert; sjekk kilden" : "undeclared reference data; check the source",
                          fixes);
+    case RepairChange::Kind::confirm: {
+      std::string settles =
+          c.fixes.empty() ? "" : fmt::format(" ({} {})", nb ? "avgjør" : "settles", ruleIds(m, c.fixes));
+      // A text the solver picked says nothing: the user states the real one.
+      if (m.types[c.type].attrs[c.attr].ty.kind == Kind::Text && !m.types[c.type].attrs[c.attr].ty.set)
+        return fmt::format("{} {} ({}){}", nb ? "oppgi" : "state", attributeName(m, c.instance, c.attr),
+                           nb ? "en ikke-tom tekst" : "a non-empty text", settles);
+      return fmt::format("{} {} = {}{}{}", nb ? "bekreft at" : "confirm that", attributeName(m, c.instance, c.attr), to,
+                         boundText(c.bound, nb, isDateAttr(m, c.type, c.attr)), settles);
+    }
     case RepairChange::Kind::add_instance:
       // Shown inside the change of its set when that set changes too.
       if (std::any_of(r.changes.begin(), r.changes.end(), [&](const RepairChange& o) {
@@ -432,6 +459,14 @@ std::string repairChangeText(const Model& m, const RepairResult& r, const Repair
                          attributeName(m, c.intoInstance, c.intoAttr), fixes);
   }
   return "";
+}
+
+std::string repairConfirmHeading(Lang lang) {
+  return lang == Lang::nb
+             ? "Reparasjonen forutsetter dette om virkeligheten; bekreft det (og deklarer det i saken), "
+               "eller deklarer det som stemmer og sjekk på nytt:"
+             : "The repair relies on these facts about the world; confirm them (and declare them in the case), "
+               "or declare what is true and check again:";
 }
 
 std::string repairUnverifiedText(const Model& m, const RepairResult& r, Lang lang) {
@@ -583,6 +618,8 @@ std::string renderJson(const ReportInput& in, bool compact) {
   if (in.repair) {
     for (const auto& change : repair["changes"])
       for (const auto& id : change["fixes"]) name(id);
+    for (const auto& item : repair["confirm"])
+      for (const auto& id : item["settles"]) name(id);
     for (const auto& id : repair["conflicting_rules"]) name(id);
   }
   ordered_json rules = ordered_json::object();

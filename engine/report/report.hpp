@@ -98,6 +98,12 @@ std::vector<SummaryPart> summaryParts(const CaseResult& r, Lang lang);
 /// One change of a repair: "endre a.b fra X til Y (retter R)"; empty for a new
 /// instance shown inside the change of the set it joins.
 std::string repairChangeText(const model::Model& m, const RepairResult& r, const RepairChange& c, Lang lang);
+/// The heading of a repair's confirmations (RepairChange::Kind::confirm),
+/// which every format lists apart from its changes: what the user must
+/// confirm about the world before the repair holds.
+std::string repairConfirmHeading(Lang lang);
+/// Whether a change is a confirmation (listed under repairConfirmHeading).
+inline bool isConfirmation(const RepairChange& c) { return c.kind == RepairChange::Kind::confirm; }
 /// What a repair with status `unverified` leaves unresolved.
 std::string repairUnverifiedText(const model::Model& m, const RepairResult& r, Lang lang);
 /// The outcome of a repair that lists no changes (not needed, unknown,

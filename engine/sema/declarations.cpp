@@ -93,7 +93,7 @@ class Declarations {
       seen[a.name.name] = a.name.span;
       auto ty = resolveTypeRef(a.type);
       if (!ty) continue;
-      AttrInfo ai{a.name.name, *ty, a.doc ? a.doc->value : "", a.name.span};
+      AttrInfo ai{a.name.name, *ty, a.doc ? a.doc->value : "", a.name.span, a.role};
       info.attrIndex[ai.name] = static_cast<int>(info.attrs.size());
       info.attrs.push_back(std::move(ai));
     }

@@ -44,6 +44,11 @@ struct AttrInfo {
   Ty ty;
   std::string doc;
   Span span;
+  /// `fact`: describes the world; a repair never changes a declared value
+  /// and asks the user to confirm an undeclared one. Otherwise (`choice` or
+  /// unmarked) it is the user's choice, which a repair may change.
+  ast::AttrRole role = ast::AttrRole::unmarked;
+  bool isFact() const { return role == ast::AttrRole::fact; }
 };
 
 struct TypeInfo {

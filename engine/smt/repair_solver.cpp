@@ -29,7 +29,15 @@ struct RepairSolver::Impl {
         std::vector<std::int64_t> b(env.begin(), env.begin() + static_cast<long>(rule.bindings.size()));
         if (p.waived.count({r, b}) || p.waivedRules.count(r)) return;
         RuleTerms terms = ruleTerms(low, rule, env, conds);
-        z3::expr phi = p.broken.count({r, b}) ? terms.app && terms.req : terms.phi();
+        z3::expr phi = terms.phi();
+        if (p.broken.count({r, b})) {
+          if (auto open = p.open.find({r, b}); open != p.open.end()) {
+            if (open->second.applies) opt.add_soft(!terms.app, open->second.applies);
+            if (open->second.notApplies) opt.add_soft(terms.app, open->second.notApplies);
+          } else {
+            opt.add_soft(terms.app, p.costs.stopApplying);
+          }
+        }
         if (role == RepairProblem::Role::must_hold) {
           opt.add(phi);
           hard.emplace_back(phi, r);
@@ -81,6 +89,16 @@ struct RepairSolver::Impl {
       z3::expr v = low.attrTerm(a.instance, a.attr);
       z3::expr at = ctx.int_val(static_cast<int64_t>(a.value));
       displacement.push_back(z3::ite(v >= at, v - at, at - v));
+    }
+    for (const auto& o : p.orders) {
+      z3::expr first = low.attrTerm(o.instance, o.first), second = low.attrTerm(o.instance, o.second);
+      if (!(first <= second).simplify().is_true()) opt.add_soft(first <= second, p.costs.breakOrder);
+    }
+    for (const auto& f : p.floors) {
+      if (f.ifEncoded && !low.hasAttrVar(f.instance, f.attr)) continue;
+      z3::expr floor = low.attrTerm(f.instance, f.attr) >= ctx.int_val(static_cast<int64_t>(f.value));
+      opt.add(floor);
+      domain.push_back(floor);
     }
     if (!displacement.empty()) opt.minimize(z3::sum(displacement));
   }
