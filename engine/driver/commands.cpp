@@ -1,13 +1,19 @@
 #include "engine/driver/commands.hpp"
 
+#include <chrono>
 #include <exception>
+#include <filesystem>
+#include <fstream>
 #include <istream>
 #include <memory>
 #include <iterator>
 #include <optional>
 #include <ostream>
 
+#include "core/calendar.hpp"
+#include "core/errors.hpp"
 #include "core/messages.hpp"
+#include "core/suggest.hpp"
 #include "engine/check/check.hpp"
 #include "engine/driver/batch.hpp"
 #include "engine/driver/load.hpp"
@@ -17,6 +23,8 @@
 #include "engine/report/format.hpp"
 #include "engine/report/lint_text.hpp"
 #include "engine/report/report.hpp"
+#include "engine/report/starter.hpp"
+#include "engine/report/vocabulary.hpp"
 #include "engine/sema/sema.hpp"
 
 namespace samsvar {
@@ -232,7 +240,70 @@ int explain(const CommonOptions& common, const ExplainCommand& a, const Streams&
   return 0;
 }
 
+int vocab(const CommonOptions& common, const VocabCommand& a, const Streams& io) {
+  Session s(common, io);
+  auto rulebase = s.loadRules();
+  if (!rulebase) return s.badInput();
+  if (a.format == "markdown") {
+    io.out << renderVocabularyMarkdown(*rulebase);
+    return 0;
+  }
+  const VocabularySelection selection = selectVocabulary(*rulebase, a.word);
+  if (selection.empty()) {
+    // Nothing matches: what the word could have been, or how to look.
+    Diagnostic& d = s.diags.error(DiagCode::vocabNoMatch, Span{}, {{"word", a.word}});
+    d.help = nameHelp(a.word, vocabularyNames(*rulebase));
+    for (const auto& item : s.diags.items()) io.err << render(s.sm, item, common.lang, common.color);
+    return 2;
+  }
+  if (a.format == "json") io.out << renderVocabularyJson(*rulebase, selection);
+  else io.out << escapeControls(renderVocabularyText(*rulebase, selection, common.lang), /*keepNewlines=*/true);
+  return 0;
+}
+
+int init(const CommonOptions& common, const InitCommand& a, const Streams& io) {
+  Session s(common, io);
+  auto rulebase = s.loadRules();
+  if (!rulebase) return s.badInput();
+  auto text = starterCase(*rulebase, a.role, common.lang, todayIso());
+  if (!text) throw InternalError("no starting case for the role " + a.role);  // the CLI accepts only known roles
+  if (a.file.empty() || a.file == "-") {
+    io.out << *text;
+    return 0;
+  }
+  // A starting case never replaces a file: it may be the user's work.
+  std::error_code ec;
+  const bool exists = std::filesystem::exists(a.file, ec);
+  bool written = false;
+  if (!exists) {
+    std::ofstream f(a.file, std::ios::binary);
+    f << *text;
+    f.close();
+    written = static_cast<bool>(f);
+  }
+  if (!written) {
+    s.diags.error(exists ? DiagCode::initFileExists : DiagCode::initCannotWrite, Span{}, {{"path", a.file}});
+    for (const auto& d : s.diags.items()) io.err << render(s.sm, d, common.lang, common.color);
+    return 2;
+  }
+  io.err << phrase(Phrase::initWrote, {{"path", a.file}}).in(common.lang) << "\n";
+  return 0;
+}
+
 }  // namespace
+
+std::string todayIso() {
+  const auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  return calendar::isoDate(now.time_since_epoch().count());
+}
+
+int runVocab(const CommonOptions& common, const VocabCommand& command, const Streams& io) {
+  return guarded(common, io, [&] { return vocab(common, command, io); });
+}
+
+int runInit(const CommonOptions& common, const InitCommand& command, const Streams& io) {
+  return guarded(common, io, [&] { return init(common, command, io); });
+}
 
 int runCheck(const CommonOptions& common, const CheckCommand& command, const Streams& io) {
   return guarded(common, io, [&] { return check(common, command, io); });

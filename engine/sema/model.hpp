@@ -37,6 +37,7 @@ struct EnumInfo {
   std::vector<Span> valueSpans;
   std::string module;
   Span span;
+  std::string doc;  // the optional string after the enum's values
 };
 
 struct AttrInfo {
@@ -57,6 +58,7 @@ struct TypeInfo {
   std::unordered_map<std::string, int> attrIndex;
   std::string module;
   Span span;
+  std::string doc;  // the optional string after the type's attributes
 };
 
 /// A written set value: members are enum value indices or instance indices.
