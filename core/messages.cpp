@@ -43,7 +43,7 @@ constexpr std::array<CodeText, kDiagCodeCount> kCodes{{
    "blokkommentaren er ikke avsluttet", "unterminated block comment"},
   {C::parseUnterminatedString, "parse.unterminated-string", "strengen er ikke avsluttet", "unterminated string"},
   {C::parseEscape, "parse.escape", "ugyldig escape-sekvens", "invalid escape sequence"},
-  {C::parseDateFormat, "parse.date-format", "datoer skrives ÅÅÅÅ-MM-DD", "dates are written YYYY-MM-DD"},
+  {C::parseDateFormat, "parse.date-format", "skriv datoer som ÅÅÅÅ-MM-DD", "write dates as YYYY-MM-DD"},
   {C::parseExpected, "parse.expected", "forventet {what}", "expected {what}"},
   {C::parseUnexpected, "parse.unexpected", "uventet `{token}`", "unexpected `{token}`"},
   {C::parseUnexpectedInput, "parse.unexpected-input", "uventet tekst", "unexpected input"},
