@@ -328,8 +328,8 @@ constexpr std::array<PhraseText, kPhraseCount> kPhrases{{
   {P::renameVariable, "gi variabelen i `{quantifier}` et annet navn", "give the variable of `{quantifier}` another name"},
   {P::addToUses, "legg `{module}` til i `uses`", "add `{module}` to `uses`"},
   {P::validNames, "gyldige navn her: {names}", "valid names here: {names}"},
-  {P::searchVocabulary, "`samsvar vocab {name}` søker etter ordet blant typene, verdiene og referansedataene",
-   "`samsvar vocab {name}` searches the types, values and reference data for the word"},
+  {P::searchVocabulary, "`samsvar vocab {name}` søker etter ordet blant typene, verdiene, referansedataene og reglene",
+   "`samsvar vocab {name}` searches the types, values, reference data and rules for the word"},
 
   {P::fileNotFound, "finner ikke {path}", "cannot find {path}"},
   {P::fileNoPermission, "har ikke lov til å lese {path}", "no permission to read {path}"},

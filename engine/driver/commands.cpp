@@ -237,14 +237,28 @@ int explain(const CommonOptions& common, const ExplainCommand& a, const Streams&
   Session s(common, io);
   auto rulebase = s.loadRules();
   if (!rulebase) return s.badInput();
+  // A case's own rules (a tender's requirements) are explained from the case
+  // that declares them: the first case given whose model knows the id.
+  std::vector<model::Model> cases;
+  for (const auto& p : a.cases)
+    for (const auto& f : collectFiles(p, {".case"}, s.diags))
+      if (auto m = loadCase(s.sm, *rulebase, f, f, s.diags)) cases.push_back(std::move(*m));
+  if (s.diags.hasErrors()) return s.badInput();
+  const model::Model* where = cases.empty() ? &*rulebase : &cases.front();
+  for (const auto& m : cases) {
+    if (explainRuleIdKnown(m, a.rule)) {
+      where = &m;
+      break;
+    }
+  }
   Diagnostics unknown;
-  auto ex = explainRuleById(*rulebase, a.rule, unknown);
+  auto ex = explainRuleById(*where, a.rule, unknown);
   if (!ex) {
     // An unknown rule id has no location: its error and help, without a count.
     for (const auto& d : unknown.items()) io.err << render(s.sm, d, common.lang, common.color);
     return 2;
   }
-  io.out << escapeControls(renderExplanation(s.sm, *rulebase, *ex, common.lang), /*keepNewlines=*/true);
+  io.out << escapeControls(renderExplanation(s.sm, *where, *ex, common.lang), /*keepNewlines=*/true);
   return 0;
 }
 
