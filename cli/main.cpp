@@ -71,8 +71,9 @@ int main(int argc, char** argv) {
   addCommon(lint);
 
   ExplainCommand ea;
-  auto* explain = app.add_subcommand("explain", "Explain a rule: text, source, strength and generated examples");
-  explain->add_option("rule", ea.rule, "Rule id, e.g. HOR-14")->required();
+  auto* explain = app.add_subcommand("explain", "Explain a rule (bundled, or a case's own): text, source, strength and generated examples");
+  explain->add_option("rule", ea.rule, "Rule id, e.g. HOR-14 (upper or lower case)")->required();
+  explain->add_option("cases", ea.cases, "Cases whose own rules (e.g. a tender's requirements) may hold the id");
   addCommon(explain);
 
   VocabCommand va;

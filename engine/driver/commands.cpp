@@ -127,8 +127,15 @@ CaseRoots caseRoots(const CheckCommand& a) {
 
 int check(const CommonOptions& common, const CheckCommand& a, const Streams& io) {
   Session s(common, io);
+  // With --format json, input errors are also a JSON document on the output
+  // stream, for the program that reads it (docs/input-errors-schema.json).
+  const bool json = a.format == "json";
+  auto failInput = [&](bool compact = false) {
+    if (json) io.out << renderInputErrorsJson(s.sm, s.diags, common.lang, compact);
+    return s.badInput();
+  };
   auto rulebase = s.loadRules();
-  if (!rulebase) return s.badInput();
+  if (!rulebase) return failInput();
   // `--against TENDER`: the tender (a case, possibly with its own requirement
   // rules) is analysed first; each offer is then analysed on top of it, so the
   // tender's requirements and the bundled rules see both files' facts.
@@ -136,10 +143,10 @@ int check(const CommonOptions& common, const CheckCommand& a, const Streams& io)
   if (!a.against.empty()) {
     auto tf = loadFile(s.sm, a.against, a.against, s.diags);
     if (tf) tender = analyzeCase(*rulebase, s.sm, *tf, s.diags);
-    if (!tender) return s.badInput();
+    if (!tender) return failInput();
   }
   std::vector<CaseSource> sources = caseSources(s, a.cases);
-  if (sources.empty()) return s.badInput();
+  if (sources.empty()) return failInput();
   const CaseRoots roots = caseRoots(a);
   std::vector<std::string> names;
   for (const auto& cs : sources) names.push_back(cs.name);
@@ -186,6 +193,7 @@ int check(const CommonOptions& common, const CheckCommand& a, const Streams& io)
   s.diags.sort();
   s.diags.append(result.diagnostics);
   const bool badInput = s.diags.hasErrors();
+  if (badInput && json) io.out << renderInputErrorsJson(s.sm, s.diags, common.lang, /*compact=*/sources.size() > 1);
   if (!s.diags.items().empty()) s.printDiagnostics(/*sort=*/false);
   for (const auto& f : result.failures) io.err << failureMessage(f, common.lang) << "\n";
   if (!result.failures.empty()) return 3;
@@ -229,14 +237,28 @@ int explain(const CommonOptions& common, const ExplainCommand& a, const Streams&
   Session s(common, io);
   auto rulebase = s.loadRules();
   if (!rulebase) return s.badInput();
+  // A case's own rules (a tender's requirements) are explained from the case
+  // that declares them: the first case given whose model knows the id.
+  std::vector<model::Model> cases;
+  for (const auto& p : a.cases)
+    for (const auto& f : collectFiles(p, {".case"}, s.diags))
+      if (auto m = loadCase(s.sm, *rulebase, f, f, s.diags)) cases.push_back(std::move(*m));
+  if (s.diags.hasErrors()) return s.badInput();
+  const model::Model* where = cases.empty() ? &*rulebase : &cases.front();
+  for (const auto& m : cases) {
+    if (explainRuleIdKnown(m, a.rule)) {
+      where = &m;
+      break;
+    }
+  }
   Diagnostics unknown;
-  auto ex = explainRuleById(*rulebase, a.rule, unknown);
+  auto ex = explainRuleById(*where, a.rule, unknown);
   if (!ex) {
     // An unknown rule id has no location: its error and help, without a count.
     for (const auto& d : unknown.items()) io.err << render(s.sm, d, common.lang, common.color);
     return 2;
   }
-  io.out << escapeControls(renderExplanation(s.sm, *rulebase, *ex, common.lang), /*keepNewlines=*/true);
+  io.out << escapeControls(renderExplanation(s.sm, *where, *ex, common.lang), /*keepNewlines=*/true);
   return 0;
 }
 

@@ -51,7 +51,8 @@ struct LintCommand {
 
 /// `samsvar explain`.
 struct ExplainCommand {
-  std::string rule;  // rule id, e.g. HOR-14
+  std::string rule;                 // rule id, e.g. HOR-14 (any case: hor-14)
+  std::vector<std::string> cases;   // cases (files or folders) whose own rules may hold the id
 };
 
 /// `samsvar vocab`.

@@ -139,7 +139,18 @@ std::string unknownReasonWords(const std::string& reason, bool nb) {
               : fmt::format("the rule unfolds to more than {} elements of quantifiers and counts in this case; "
                             "it was not asked",
                             smt::kMaxExpansions);
-  return reason;
+  // Z3 words its reasons in English: the ones its limits give are said in
+  // the user's language with what to do; any other is quoted as Z3's.
+  if (reason == "canceled" || reason == "timeout")
+    return nb ? "tidsgrensen ble nådd før løseren var ferdig; øk --timeout-ms"
+              : "the time limit was reached before the solver finished; raise --timeout-ms";
+  if (reason.find("resource limit") != std::string::npos || reason.find("rlimit") != std::string::npos)
+    return nb ? "ressursgrensen ble nådd før løseren var ferdig; øk --rlimit"
+              : "the resource limit was reached before the solver finished; raise --rlimit";
+  if (reason == "memout" || reason.find("memory") != std::string::npos)
+    return nb ? "løseren gikk tom for minne" : "the solver ran out of memory";
+  return nb ? fmt::format("løseren kunne ikke avgjøre det (Z3 sier «{}»)", reason)
+            : fmt::format("the solver could not decide it (Z3 says \"{}\")", reason);
 }
 
 std::string loc(const SourceManager& sm, const Span& s) {
@@ -483,7 +494,7 @@ std::string repairOutcomeText(const Model& m, const RepairResult& r, Lang lang) 
       return nb ? "Ingen må/skal-regel er brutt eller åpen: ingenting å reparere."
                 : "No må/skal rule is violated or open: nothing to repair.";
     case RepairResult::Status::unknown:
-      return fmt::format("{}: {}", nb ? "løseren ga opp" : "the solver gave up", r.reason);
+      return fmt::format("{}: {}", nb ? "løseren ga opp" : "the solver gave up", unknownReasonWords(r.reason, nb));
     case RepairResult::Status::undecided:
       return fmt::format("{}: {}", nb ? "kan ikke avgjøres" : "cannot be decided",
                          nb ? "løseren avgjorde ikke må/skal-reglene " + ruleIds(m, r.unresolved) +
@@ -508,6 +519,61 @@ int exitCodeFor(const Model& m, const CaseResult& r, bool strict) {
     if (strict && (f.verdict == Verdict::gap || f.verdict == Verdict::unknown)) return 1;
   }
   return 0;
+}
+
+std::string renderInputErrorsJson(const SourceManager& sm, const Diagnostics& diags, Lang lang, bool compact) {
+  auto located = [&](ordered_json& j, const Span& s) {
+    if (!s.valid || s.file >= sm.size()) return;
+    const LineCol lc = sm.lineCol(s.file, s.begin);
+    j["file"] = sm.name(s.file);
+    j["line"] = lc.line;
+    j["column"] = lc.column;
+  };
+  ordered_json errors = ordered_json::array();
+  for (const auto& d : diags.items()) {
+    ordered_json e{{"severity", severityName(d.severity)}, {"code", std::string(codeName(d.code))},
+                   {"message", escapeControls(d.message.in(lang))}};
+    located(e, d.span);
+    if (d.showSource && d.span.valid && d.span.file < sm.size())
+      e["source_line"] = escapeControls(std::string(sm.lineText(d.span.file, d.span.begin)));
+    if (d.help) e["help"] = escapeControls(d.help->in(lang));
+    ordered_json notes = ordered_json::array();
+    for (const auto& n : d.notes) {
+      ordered_json note{{"message", escapeControls(n.message.in(lang))}};
+      if (n.span) located(note, *n.span);
+      notes.push_back(note);
+    }
+    if (!notes.empty()) e["notes"] = notes;
+    errors.push_back(e);
+  }
+  ordered_json out{{"schema", "samsvar-input-errors/1"}, {"exit_code", 2}, {"errors", errors}};
+  if (diags.dropped() > 0) out["omitted"] = diags.dropped();
+  // A file that is not UTF-8 is echoed with replacement characters.
+  const auto replace = nlohmann::json::error_handler_t::replace;
+  return (compact ? out.dump(-1, ' ', false, replace) : out.dump(2, ' ', false, replace)) + "\n";
+}
+
+std::string strictFailureText(const Model& m, const CaseResult& r, bool strict, Lang lang) {
+  if (!strict || exitCodeFor(m, r, false) != 0 || exitCodeFor(m, r, true) == 0) return "";
+  std::size_t open = 0, unknown = 0;
+  for (const auto& f : r.findings) {
+    if (!binding(m.rules[f.rule].strength)) continue;
+    open += f.verdict == Verdict::gap ? 1 : 0;
+    unknown += f.verdict == Verdict::unknown ? 1 : 0;
+  }
+  const bool nb = lang == Lang::nb;
+  std::string what;
+  if (open > 0) what = open == 1 ? (nb ? "1 mangel" : "1 gap") : fmt::format(fmt::runtime(nb ? "{} mangler" : "{} gaps"), open);
+  if (unknown > 0) {
+    if (!what.empty()) what += nb ? " og " : " and ";
+    what += fmt::format(fmt::runtime(nb ? "{} uavgjorte" : "{} undecided"), unknown);
+  }
+  return nb ? fmt::format("--strict: ingen må/skal-regel er brutt, men sjekken feiler på grunn av {} i må/skal-regler "
+                          "(avslutningskode 1). Deklarer det som avgjør reglene, eller sjekk uten --strict.",
+                          what)
+            : fmt::format("--strict: no må/skal rule is violated, but the check fails because of {} in må/skal rules (exit "
+                          "code 1). Declare what decides those rules, or check without --strict.",
+                          what);
 }
 
 std::string renderText(const ReportInput& in) {
@@ -551,6 +617,7 @@ std::string renderText(const ReportInput& in) {
   }
   if (in.repair) out += renderRepairText(in);
   out += "\n" + summaryText(in.result, in.lang) + "\n";
+  if (const std::string why = strictFailureText(m, in.result, in.strict, in.lang); !why.empty()) out += why + "\n";
   return out;
 }
 

@@ -31,6 +31,15 @@ struct ReportInput {
 /// `strict`, has a gap); 0 otherwise.
 int exitCodeFor(const model::Model& m, const CaseResult& r, bool strict);
 
+/// Input errors (exit code 2) for `--format json`: one JSON document
+/// (docs/input-errors-schema.json) with every diagnostic, its location, the
+/// source line, help and notes, in `lang`; one line when `compact`.
+std::string renderInputErrorsJson(const SourceManager& sm, const Diagnostics& diags, Lang lang, bool compact);
+
+/// With `strict`, when only gaps or unknown verdicts of må/skal rules (no
+/// violation) give exit code 1: a line that says so and what to do; else "".
+std::string strictFailureText(const model::Model& m, const CaseResult& r, bool strict, Lang lang);
+
 std::string renderText(const ReportInput& in);
 /// Pretty JSON, or one compact line (`compact`) for JSON Lines output of many
 /// cases (docs/report-schema.json). Findings name their rule by id; the text

@@ -221,3 +221,59 @@ TEST(UnknownNames, ListTheValidOnesOrTheNearest) {
   EXPECT_EQ(value.diags.items()[0].help->en, "valid names here: `veileder`, `retningslinje`, `anbefalt`, `obligatorisk`");
   EXPECT_EQ(value.diags.items()[0].help->nb, "gyldige navn her: `veileder`, `retningslinje`, `anbefalt`, `obligatorisk`");
 }
+
+namespace {
+Output explain(const std::string& rule, std::vector<std::string> cases, Lang lang) {
+  ExplainCommand e;
+  e.rule = rule;
+  e.cases = std::move(cases);
+  return run([&](const Streams& io) { return runExplain(bundled(lang), e, io); });
+}
+}  // namespace
+
+TEST(Explain, ACasesOwnRuleInAnyCase) {
+  const std::string tender = sourcePath("examples/vendor/anbud-trygghetsalarm-vkp.case");
+  Output o = explain("krav-v1", {tender}, Lang::nb);
+  ASSERT_EQ(o.code, 0) << o.err;
+  EXPECT_EQ(o.out.rfind("KRAV-V1 [må] (", 0), 0u) << o.out;
+  EXPECT_NE(o.out.find("anbud-trygghetsalarm-vkp.case:96:6)"), std::string::npos) << o.out;
+  EXPECT_NE(o.out.find("    tilbudvft1.nhn_tredjepart_godkjent = true\n"), std::string::npos) << o.out;
+  // Without the case the id is unknown, and a bundled rule near it is not offered as if it were it.
+  Output without = explain("KRAV-V1", {}, Lang::en);
+  EXPECT_EQ(without.code, 2);
+  EXPECT_NE(without.err.find("error: unknown rule `KRAV-V1`"), std::string::npos) << without.err;
+  // A bundled rule in lower case, and a near id.
+  EXPECT_EQ(explain("hor-14", {}, Lang::en).out.rfind("HOR-14 [", 0), 0u);
+  Output near = explain("SEL-2x", {}, Lang::nb);
+  EXPECT_EQ(near.err, "error: ukjent regel `SEL-2x`\nhelp: mente du `SEL-20`?\n");
+  Output nothing = explain("snomed", {}, Lang::en);
+  EXPECT_EQ(nothing.err,
+            "error: unknown rule `snomed`\nhelp: `samsvar vocab snomed` searches the types, values, reference data and "
+            "rules for the word\n");
+}
+
+TEST(Explain, ExamplesAreShortAndAMissingOneSaysWhy) {
+  Output sel = explain("SEL-24", {}, Lang::nb);
+  ASSERT_EQ(sel.code, 0) << sel.err;
+  EXPECT_LT(std::count(sel.out.begin(), sel.out.end(), '\n'), 60) << sel.out;
+  EXPECT_NE(sel.out.find(" inneholder ikke allmennlegetjenesten, ambulansetjenesten, amk_sentraler eller 40 andre\n"),
+            std::string::npos)
+      << sel.out;
+  Output en = explain("SEL-24", {}, Lang::en);
+  EXPECT_NE(en.out.find(" lacks allmennlegetjenesten, ambulansetjenesten, amk_sentraler or 40 others\n"),
+            std::string::npos)
+      << en.out;
+
+  Output plan = explain("PLAN-01", {}, Lang::nb);
+  ASSERT_EQ(plan.code, 0) << plan.err;
+  EXPECT_NE(plan.out.find("    (finnes ikke: eksemplene har én PlanStep (a og b er samme instans), og regelen gjelder "
+                          "bare for to ulike; `samsvar check` på en sak med to PlanStep viser hvordan den virker)\n"),
+            std::string::npos)
+      << plan.out;
+  Output planEn = explain("PLAN-01", {}, Lang::en);
+  EXPECT_NE(planEn.out.find("    (none exists: the examples have one PlanStep (a and b are the same instance), and the "
+                            "rule applies only to two different ones; `samsvar check` on a case with two PlanStep shows "
+                            "how it works)\n"),
+            std::string::npos)
+      << planEn.out;
+}
