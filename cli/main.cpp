@@ -56,6 +56,10 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0ULL, 4'000'000'000ULL));
   check->add_option("-j,--jobs", ca.jobs, "Worker threads for many cases (default: all cores)")->check(CLI::Range(0u, 256u));
   check->add_flag("--repair", ca.repair, "Add the smallest repair that makes every må/skal rule hold");
+  check->add_option("--repair-rlimit", ca.repairRlimit,
+                    "Repair budget: solver resource units per independent part of a case (default 20000000; 0: "
+                    "none); --timeout-ms bounds the whole repair. Past it the repair is reported as not found")
+      ->check(CLI::Range(0ULL, 4'000'000'000ULL));
   check->add_flag("--all", ca.all, "JSON: also list satisfied and not-applicable findings (the summary counts them either way)");
   check->add_option("--against", ca.against, "A tender case: check each offer against its requirements");
   check->add_option("--case-root", ca.caseRoots,

@@ -78,7 +78,14 @@ inline constexpr std::size_t kDefaultMaxBindings = 100'000;
 struct CheckOptions {
   unsigned timeoutMs = smt::kDefaultTimeoutMs;  // per solver check, a backstop behind rlimit; 0: none
   unsigned long long rlimit = 5'000'000;  // per solver check (Z3 resource units)
-  unsigned long long repairRlimit = 20'000'000;  // per repair (MaxSMT) attempt
+  /// The repair budget: resource units for each independent part of a
+  /// repair (deterministic); the whole repair also stops at timeoutMs of
+  /// wall clock. Past either the repair is `unknown` with
+  /// smt::kRepairBudgetReason. 0: none.
+  unsigned long long repairRlimit = 20'000'000;
+  /// Repair independent parts of a case separately (engine/smt/repair_solver.hpp);
+  /// off only to compare with the one-problem repair.
+  bool repairByParts = true;
   bool explain = true;               // cores for violations, values for gaps
   /// Bindings of one rule in one case at most: past it the rule's remaining
   /// bindings are one `unknown` finding (reason kBindingLimitReason) instead

@@ -154,6 +154,7 @@ int check(const CommonOptions& common, const CheckCommand& a, const Streams& io)
   CheckOptions options;
   options.timeoutMs = a.timeoutMs;
   options.rlimit = a.rlimit;
+  options.repairRlimit = a.repairRlimit;
   const ReportFormat format = reportFormatByName(a.format).value_or(ReportFormat::text);
   const ReportFrame frame = reportFrame(format, sources.size(), common.lang);
   const bool progress = io.progress && sources.size() > 1;

@@ -36,6 +36,7 @@ struct CheckCommand {
   bool strict = false;
   unsigned timeoutMs = 10'000;     // the solver's wall-clock backstop per question; 0: none
   unsigned long long rlimit = 5'000'000;
+  unsigned long long repairRlimit = 20'000'000;  // per independent part of a repair; 0: none
   unsigned jobs = 0;               // worker threads; 0: one per core
   bool repair = false;
   bool all = false;                // JSON: list satisfied and not-applicable findings too

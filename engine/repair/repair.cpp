@@ -14,10 +14,11 @@ using namespace model;
 
 namespace {
 
-/// The limits of one repair attempt: its own resource limit decides when it
-/// gives up, deterministically (the same case gives the same report on any
-/// machine); the time limit is only a safety net far above a check's.
-smt::Limits repairLimits(const CheckOptions& o) { return {o.repairRlimit, o.timeoutMs * 30}; }
+/// The budget of one repair attempt: resource units per independent part
+/// decide when it gives up, deterministically (the same case gives the same
+/// report on any machine); the wall clock of a check question is the
+/// backstop of the whole attempt.
+smt::Limits repairLimits(const CheckOptions& o) { return {o.repairRlimit, o.timeoutMs * 3}; }
 
 /// The order of a report: by position, then by attribute.
 std::string sortName(const Model& m, const RepairChange& c) {
@@ -31,7 +32,9 @@ RepairResult attempt(const Checker& checker, const Model& m, const CaseResult& r
   smt::RepairSolver solver(m, repairLimits(checker.options()), checker.options().limits());
   smt::Answer answer = smt::Answer::unknown(smt::kExpansionLimitReason);
   try {
-    answer = solver.solve(encodeRepair(m, result, std::move(freeFacts)));
+    smt::RepairProblem problem = encodeRepair(m, result, std::move(freeFacts));
+    problem.byParts = checker.options().repairByParts;
+    answer = solver.solve(problem);
   } catch (const smt::LimitExceeded&) {
     // the case is too large to encode: the solver is not asked
   }

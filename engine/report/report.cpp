@@ -494,6 +494,11 @@ std::string repairOutcomeText(const Model& m, const RepairResult& r, Lang lang) 
       return nb ? "Ingen må/skal-regel er brutt eller åpen: ingenting å reparere."
                 : "No må/skal rule is violated or open: nothing to repair.";
     case RepairResult::Status::unknown:
+      if (r.reason == smt::kRepairBudgetReason)
+        return nb ? "løseren ga opp: reparasjonen brukte opp budsjettet sitt før den fant den minste; øk "
+                    "--repair-rlimit eller --timeout-ms, eller del saken opp"
+                  : "the solver gave up: the repair used up its budget before it found the smallest one; raise "
+                    "--repair-rlimit or --timeout-ms, or split the case";
       return fmt::format("{}: {}", nb ? "løseren ga opp" : "the solver gave up", unknownReasonWords(r.reason, nb));
     case RepairResult::Status::undecided:
       return fmt::format("{}: {}", nb ? "kan ikke avgjøres" : "cannot be decided",

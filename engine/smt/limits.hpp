@@ -15,6 +15,11 @@ inline constexpr std::size_t kMaxExpansions = 100'000;
 /// The reason of such an `unknown` verdict; the report words it.
 inline constexpr const char* kExpansionLimitReason = "expansion limit exceeded";
 
+/// The reason of a repair stopped by its budget (CheckOptions::repairRlimit
+/// resource units over all its solver calls, and a wall-clock backstop); the
+/// report words it.
+inline constexpr const char* kRepairBudgetReason = "repair budget exhausted";
+
 /// A case's lowering reached kMaxExpansions.
 struct LimitExceeded : std::runtime_error {
   LimitExceeded() : std::runtime_error(kExpansionLimitReason) {}

@@ -1,7 +1,8 @@
 // The MaxSMT problem of a minimal repair, behind a Z3-free interface:
 // engine/repair/ states the problem as data (what must hold, what each change
-// costs) and reads the answer back as values; this encodes it for Z3's
-// Optimize and decodes the model.
+// costs) and reads the answer back as values; this encodes it for Z3, splits
+// it into independent parts, solves each with Z3's Optimize (cost of the
+// changes, then displacement of moved values) and decodes the models.
 #pragma once
 
 #include <cstdint>
@@ -43,6 +44,9 @@ struct RepairProblem {
   std::map<RuleBinding, OpenCost> open;
   /// Declared facts the repair may change (indexed by fact); the others stay.
   std::vector<bool> freeFacts;
+  /// Solve the independent parts of the problem separately (the same
+  /// minimum, far faster); off: one problem (tests compare the two).
+  bool byParts = true;
 
   /// Soft-constraint weights: what each kind of change costs (engine/repair
   /// sets them; they are its policy).
@@ -86,7 +90,8 @@ struct RepairProblem {
 /// seen, and a report must not depend on the cases checked before it).
 class RepairSolver {
  public:
-  /// `limits` bound the MaxSMT solve; `questionLimits` each question after it.
+  /// `limits` bound the whole MaxSMT solve (every solver call of every part
+  /// together: the repair budget); `questionLimits` each question after it.
   RepairSolver(const model::Model& m, const Limits& limits, const Limits& questionLimits);
   ~RepairSolver();
   RepairSolver(const RepairSolver&) = delete;
@@ -107,7 +112,8 @@ class RepairSolver {
   /// contains (new instances of engine/smt/bindings.hpp) in `phantoms`.
   model::FactValue value(int instance, int attr, bool open, std::vector<std::int64_t>* phantoms);
   /// After sat: the attribute values of a phantom the repair adds (sets
-  /// excepted), in attribute order.
+  /// excepted), in attribute order; each independent part has its own
+  /// phantom, and this is the one of the set that value() read last.
   std::vector<std::pair<int, model::FactValue>> phantomValues(std::int64_t phantom);
 
  private:

@@ -231,6 +231,12 @@ z3::expr Lowering::addMonths(const z3::expr& date, std::int64_t k) {
   int64_t n;
   z3::expr s = date.simplify();
   if (s.is_numeral_i64(n)) return ctx_.int_val(static_cast<int64_t>(calendar::addMonths(n, k)));
+  // The same shift of the same date (HOR-12 and HOR-13 both ask for three
+  // months after the opening) is one decomposition: each further one is
+  // another set of year, month and day variables the solver must tie to
+  // the date, which made a repair's solving several times slower.
+  auto key = std::make_pair(s.id(), k);
+  if (auto it = monthShifts_.find(key); it != monthShifts_.end()) return it->second.second;
   // Symbolic date: decompose into year, month and day (unique for each day
   // number), shift the month and clamp the day (domstolloven § 148).
   std::string tag = "#" + std::to_string(fresh_++);
@@ -250,7 +256,9 @@ z3::expr Lowering::addMonths(const z3::expr& date, std::int64_t k) {
   auxDefs_.push_back(inRange(y) && inRange(y2) && mp >= 0 && mp <= 11 && d >= 1 &&
                      d <= daysInMarchMonth(y, mp) && date == daysFromMarchYear(y, mp, d));
   z3::expr last = daysInMarchMonth(y2, mp2);
-  return daysFromMarchYear(y2, mp2, z3::ite(d <= last, d, last));
+  z3::expr shifted = daysFromMarchYear(y2, mp2, z3::ite(d <= last, d, last));
+  monthShifts_.emplace(key, std::make_pair(s, shifted));
+  return shifted;
 }
 
 z3::expr Lowering::lower(const TExpr& e, Env& env) {

@@ -105,6 +105,8 @@ class Lowering {
   std::unordered_map<std::string, z3::expr> auxSource_;
   std::unordered_map<std::string, int> auxDefOf_;  // aux variable name -> index into auxDefs_
   std::vector<z3::expr> auxDefs_;
+  /// addMonths of a symbolic date: (date id, months) -> (the date, the shifted date).
+  std::map<std::pair<unsigned, std::int64_t>, std::pair<z3::expr, z3::expr>> monthShifts_;
   std::vector<z3::expr> pendingDomain_;
   std::unordered_map<unsigned, z3::expr> domainOf_;  // variable id -> its value range
   int fresh_ = 0;
