@@ -55,6 +55,7 @@ std::string verdictWord(Verdict v, Lang lang) {
     case Verdict::exempted: return nb ? "unntak" : "exemption";
     case Verdict::satisfied: return nb ? "oppfylt" : "satisfied";
     case Verdict::not_applicable: return nb ? "ikke aktuell" : "not applicable";
+    case Verdict::information: return nb ? "til informasjon" : "for information";
   }
   return "";
 }
@@ -80,11 +81,16 @@ std::string renderJunitSuite(const ReportInput& in) {
   const Model& m = in.model;
   const SourceManager& sm = in.sm;
   const std::string file = sm.name(m.caseFile);
-  std::size_t tests = 0, failures = 0, skipped = 0, notApplicable = 0;
+  std::size_t tests = 0, failures = 0, skipped = 0, notApplicable = 0, information = 0;
   std::string cases;
   for (const auto& f : in.result.findings) {
     if (f.verdict == Verdict::not_applicable) {
       ++notApplicable;
+      continue;
+    }
+    // A rule that cannot fail (a permission or definition) is no test.
+    if (f.verdict == Verdict::information) {
+      ++information;
       continue;
     }
     ++tests;
@@ -120,10 +126,11 @@ std::string renderJunitSuite(const ReportInput& in) {
       "    <properties>\n"
       "      <property name=\"summary\" value=\"{}\"/>\n"
       "      <property name=\"not_applicable\" value=\"{}\"/>\n"
+      "      <property name=\"information\" value=\"{}\"/>\n"
       "      <property name=\"exit_code\" value=\"{}\"/>\n"
       "    </properties>\n",
       xmlEscape(suiteName), tests, failures, skipped, xmlEscape(file), xmlEscape(summaryText(in.result, in.lang)),
-      notApplicable, exitCodeFor(m, in.result, in.strict));
+      notApplicable, information, exitCodeFor(m, in.result, in.strict));
   out += cases;
   if (in.repair) {
     const RepairResult& r = *in.repair;

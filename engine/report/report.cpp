@@ -114,6 +114,7 @@ std::vector<SummaryPart> summaryParts(const Counts& c, Lang lang) {
   add(Verdict::exempted, "unntak", "unntak", "exemption", "exemptions", false);
   add(Verdict::unknown, "ukjent", "ukjente", "unknown", "unknown", false);
   add(Verdict::satisfied, "oppfylt", "oppfylt", "satisfied", "satisfied", true);
+  add(Verdict::information, "til informasjon", "til informasjon", "for information", "for information", false);
   add(Verdict::not_applicable, "ikke aktuell", "ikke aktuelle", "not applicable", "not applicable", false);
   return parts;
 }
@@ -235,11 +236,17 @@ ordered_json repairJson(const ReportInput& in) {
   return j;
 }
 
+/// Satisfied, information and not-applicable findings: reports count them
+/// and list them only on request (`--all`).
+bool onlyCounted(const Finding& f) {
+  return f.verdict == Verdict::satisfied || f.verdict == Verdict::information || f.verdict == Verdict::not_applicable;
+}
+
 /// Whether the JSON report lists a finding: every finding with `all`, else
 /// only those that ask for attention. Satisfied and not-applicable findings
 /// are most of a case (a binding per rule and instance) and are only counted.
 bool listedInJson(const Finding& f, bool all) {
-  return all || (f.verdict != Verdict::satisfied && f.verdict != Verdict::not_applicable);
+  return all || !onlyCounted(f);
 }
 
 /// An entry of the JSON report's `rules` table: what every finding of a rule
@@ -370,6 +377,7 @@ int reportSectionOf(const Model& m, const Finding& f) {
     case Verdict::deviated: return 4;
     case Verdict::exempted: return 5;
     case Verdict::satisfied:
+    case Verdict::information:
     case Verdict::not_applicable: break;
   }
   return -1;
@@ -530,7 +538,7 @@ std::string renderJson(const ReportInput& in, bool compact) {
   Counts c = count(in.result);
   ordered_json summary = ordered_json::object();
   for (Verdict v : {Verdict::violated, Verdict::gap, Verdict::deviated, Verdict::exempted, Verdict::unknown,
-                    Verdict::satisfied, Verdict::not_applicable})
+                    Verdict::satisfied, Verdict::information, Verdict::not_applicable})
     summary[verdictName(v)] = c.n.count(v) ? c.n.at(v) : 0;
   j["summary"] = summary;
   j["summary_text"] = summaryLine(c, in.lang);

@@ -80,7 +80,9 @@ ordered_json ruleDescriptor(const Model& m, const RuleInfo& rule, Lang lang) {
 
 /// Whether a finding is a SARIF result: what asks for attention, as the
 /// JSON report lists it by default.
-bool isResult(const Finding& f) { return f.verdict != Verdict::satisfied && f.verdict != Verdict::not_applicable; }
+bool isResult(const Finding& f) {
+  return f.verdict != Verdict::satisfied && f.verdict != Verdict::information && f.verdict != Verdict::not_applicable;
+}
 
 }  // namespace
 

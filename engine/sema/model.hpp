@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -135,6 +136,10 @@ struct RuleInfo {
   int slots = 0;                  // bindings + quantifier variables
   TExprPtr when;                  // may be null
   TExprPtr require;
+  /// The requirement is `true`: the rule states a permission or a
+  /// definition and cannot be violated, so where it applies its verdict is
+  /// information, never "satisfied" (docs/language.md).
+  bool informational() const { return require && require->op == Op::Const && require->ty.kind == Kind::Bool && require->value != 0; }
   std::string module;             // empty for a case's own rules
   Span span;
   Span idSpan;
@@ -183,10 +188,18 @@ struct Model {
   std::string caseTitle;
   std::uint32_t caseFile = 0;
   std::vector<int> activeRules;  // rules checked for this case, in rule-id order
+  /// The modules a case uses, with what they import and "" (the case's own
+  /// declarations); absent when every module applies (a rulebase, or a case
+  /// without `uses`). Reference data of other modules is not the case's: its
+  /// instances are neither bound by rules nor possible values (language.md).
+  std::optional<std::set<std::string>> modulesInUse;
 
   int internText(const std::string& s);
-  /// Declared (non-phantom) instances of a type, in declaration order.
+  /// Declared (non-phantom) instances of a type that belong to the case
+  /// (inUse), in declaration order.
   std::vector<int> instancesOf(int type) const;
+  /// Whether instance `i` is declared in the case or a module it uses.
+  bool inUse(int i) const { return !modulesInUse || modulesInUse->count(instances[i].module) > 0; }
   /// Moves everything declared so far into the shared part, so that copies
   /// share it instead of copying it (analyzeModules does this).
   void share();

@@ -41,13 +41,19 @@ std::vector<int> sortedRules(const Model& m, const std::set<std::string>* module
 
 /// The rules a case checks: all, or those of the modules it uses (and what
 /// they import) plus its own.
-std::vector<int> caseRules(const Model& m, const ast::File& f) {
-  if (f.imports.empty()) return sortedRules(m, nullptr);
+std::vector<int> caseRules(const Model& m) {
+  return sortedRules(m, m.modulesInUse ? &*m.modulesInUse : nullptr);
+}
+
+/// The modules a case uses (and what they import) plus its own; absent
+/// without `uses`: then every module applies.
+std::optional<std::set<std::string>> modulesInUse(const Model& m, const ast::File& f) {
+  if (f.imports.empty()) return std::nullopt;
   std::vector<std::string> uses;
   for (const auto& i : f.imports) uses.push_back(i.name);
   std::set<std::string> modules = sema::importClosure(m, uses);
-  modules.insert("");  // the case's own rules
-  return sortedRules(m, &modules);
+  modules.insert("");  // the case's own declarations and rules
+  return modules;
 }
 
 /// Runs the passes after module registration over `files`, whose modules
@@ -102,7 +108,8 @@ std::optional<Model> analyzeCase(const Model& rulebase, const SourceManager& sm,
   m.caseFile = f.fileId;
   sema::Context ctx(m, sm, diags);
   runPasses(ctx, {&f});
-  m.activeRules = caseRules(m, f);
+  m.modulesInUse = modulesInUse(m, f);
+  m.activeRules = caseRules(m);
   if (diags.errorCount() > before) return std::nullopt;
   return m;
 }
