@@ -6,6 +6,7 @@
 #include <string>
 #include <unistd.h>
 
+#include "core/calendar.hpp"
 #include "engine/driver/commands.hpp"
 #include "engine/report/format.hpp"
 #include "engine/serve/server.hpp"
@@ -57,6 +58,14 @@ int main(int argc, char** argv) {
   check->add_flag("--repair", ca.repair, "Add the smallest repair that makes every må/skal rule hold");
   check->add_flag("--all", ca.all, "JSON: also list satisfied and not-applicable findings (the summary counts them either way)");
   check->add_option("--against", ca.against, "A tender case: check each offer against its requirements");
+  check->add_option("--date,--today", ca.date,
+                    "YYYY-MM-DD: the day cases that declare no `date` are judged on (default: today), e.g. to "
+                    "reproduce a report")
+      ->check(CLI::Validator(
+          [](std::string& v) {
+            return samsvar::calendar::parseIsoDate(v) ? std::string() : "not a date YYYY-MM-DD between 1901 and 2099: " + v;
+          },
+          "DATE"));
   check->add_option("--case-root", ca.caseRoots,
                     "A further folder that stream lines and offers' `against` may name files in (default: the "
                     "folders of the cases given, the current folder for `-`)");

@@ -77,6 +77,7 @@ Evaluator::Value Evaluator::eval(const TExpr& e, Env& env) {
   auto E = [&](int k) { return eval(*e.kids[k], env); };
   switch (e.op) {
     case Op::Const: return e.value;
+    case Op::Today: return m_.caseDate;
     case Op::Var: return env.at(e.index);
     case Op::Attr: {
       Value obj = E(0);

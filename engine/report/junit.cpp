@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "core/calendar.hpp"
+
 #include "engine/report/strength.hpp"
 
 namespace samsvar {
@@ -25,7 +27,7 @@ std::string details(const ReportInput& in, const Finding& f) {
   if (!bound.empty()) out += fmt::format("for {}\n", bound);
   if (std::string at = location(in.sm, f.location); !at.empty()) out += fmt::format("--> {}\n", at);
   out += ruleMessage(m, f, in.lang) + "\n";
-  for (const auto& c : rule.sources) out += fmt::format("{}: {}\n", nb ? "kilde" : "source", citationText(c, in.lang));
+  for (const auto& c : rule.sources) out += fmt::format("{}: {}\n", nb ? "kilde" : "source", citationText(in.model, c, in.lang));
   if (!f.because.empty()) {
     out += fmt::format("{}:\n", nb ? "fordi" : "because");
     for (const auto& e : f.because) out += fmt::format("  {}  {}\n", location(in.sm, e.span), factText(m, e.fact, in.lang));
@@ -128,9 +130,10 @@ std::string renderJunitSuite(const ReportInput& in) {
       "      <property name=\"not_applicable\" value=\"{}\"/>\n"
       "      <property name=\"information\" value=\"{}\"/>\n"
       "      <property name=\"exit_code\" value=\"{}\"/>\n"
+      "      <property name=\"date\" value=\"{}\"/>\n"
       "    </properties>\n",
       xmlEscape(suiteName), tests, failures, skipped, xmlEscape(file), xmlEscape(summaryText(in.result, in.lang)),
-      notApplicable, information, exitCodeFor(m, in.result, in.strict));
+      notApplicable, information, exitCodeFor(m, in.result, in.strict), calendar::isoDate(m.caseDate));
   out += cases;
   if (in.repair) {
     const RepairResult& r = *in.repair;

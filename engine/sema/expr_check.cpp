@@ -145,6 +145,8 @@ TExprPtr ExprChecker::checkNode(const ast::Path& p, const ast::Expr& e, std::opt
     file_.requireVisible(ctx_.diags, ei.name, ei.module, first.span);
     cur = make(Op::Const, Ty{Kind::Enum, en->second, false}, first.span.to(vname.span), {}, it - ei.values.begin());
     i = 2;
+  } else if (first.name == "today" && p.parts.size() == 1 && !isEnumValueName(first.name)) {
+    cur = make(Op::Today, Ty{Kind::Date}, first.span);  // the case's date
   } else {
     cur = resolveEnumValue(first, expected);
     if (!cur) return nullptr;

@@ -18,6 +18,9 @@ void Model::share() {
   facts.share();
   rules.share();
   waivers.share();
+  documents.share();
+  successions.share();
+  documentByFile.share();
   texts.share();
   enumByName.share();
   typeByName.share();

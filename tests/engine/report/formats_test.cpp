@@ -41,6 +41,7 @@ struct Example {
 
   explicit Example(const std::string& file) {
     rulebase = loadRulebase(sm, {{sourcePath("rules"), "rules/"}}, diags);
+    if (rulebase) rulebase->today = testToday();
     if (rulebase) model = loadCase(sm, *rulebase, sourcePath(file), file, diags);
     if (!model) return;
     result = checker.check(*model);
