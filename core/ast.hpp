@@ -179,18 +179,49 @@ struct ExemptionDecl {
   Span span;
 };
 
-using Decl = std::variant<EnumDecl, TypeDecl, RuleDecl, InstanceDecl, DeviationDecl, ExemptionDecl>;
+/// `document "003_….txt" title nb "…" en "…" [issuer "…"] [issued "…"] [address "…"]`:
+/// the record of a source document that rules cite by its file name.
+struct DocumentDecl {
+  StringLit file;
+  BilingualLit title;
+  std::optional<StringLit> issuer;
+  std::optional<StringLit> issued;   // a date or a version, as the document gives it
+  std::optional<StringLit> address;  // where it is published, if a source says so
+  Span span;
+};
+
+/// `succession ActorKind.direktoratet_for_ehelse by helsedirektoratet from 2024-01-01 "…"`:
+/// from that day the successor value takes over what rules ask of the value.
+struct SuccessionDecl {
+  Ident enumName;
+  Ident value;
+  Ident successor;
+  DateLit from;
+  Span fromSpan;
+  std::optional<StringLit> note;  // why (the source of the change)
+  Span span;
+};
+
+using Decl = std::variant<EnumDecl, TypeDecl, RuleDecl, InstanceDecl, DeviationDecl, ExemptionDecl, DocumentDecl,
+                          SuccessionDecl>;
+
+/// `date 2024-03-01` in a case header: the day the case is judged on.
+struct CaseDate {
+  DateLit value;
+  Span span;
+};
 
 enum class FileKind { module, case_ };
 
 /// A whole file: `module name "title"` + `import` lines, or
-/// `case "title" [uses a, b] [against "tender.case"]`; then declarations.
+/// `case "title" [uses a, b] [against "tender.case"] [date 2024-03-01]`; then declarations.
 struct File {
   FileKind kind = FileKind::module;
   std::optional<Ident> name;     // module name; absent for cases
   std::optional<StringLit> title;
   std::vector<Ident> imports;    // `import x` for modules, `uses x, y` for cases
   std::optional<StringLit> against;  // an offer: the tender case it answers (path relative to this file)
+  std::optional<CaseDate> date;      // `date 2024-03-01`: the case's date (else the checking day)
   std::vector<Decl> decls;
   std::uint32_t fileId = 0;
   Span span;

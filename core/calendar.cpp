@@ -14,6 +14,25 @@ std::optional<std::int64_t> dayNumber(int y, int m, int d) {
   return sys_days{ymd}.time_since_epoch().count();
 }
 
+std::optional<std::int64_t> parseIsoDate(const std::string& t) {
+  auto digits = [&](std::size_t at, std::size_t n) {
+    int v = 0;
+    for (std::size_t i = at; i < at + n; ++i) {
+      if (t[i] < '0' || t[i] > '9') return -1;
+      v = v * 10 + (t[i] - '0');
+    }
+    return v;
+  };
+  if (t.size() != 10 || t[4] != '-' || t[7] != '-') return std::nullopt;
+  int y = digits(0, 4), mo = digits(5, 2), d = digits(8, 2);
+  if (y < kMinYear || y > kMaxYear || mo < 0 || d < 0) return std::nullopt;
+  return dayNumber(y, mo, d);
+}
+
+std::int64_t today() {
+  return std::chrono::floor<days>(std::chrono::system_clock::now()).time_since_epoch().count();
+}
+
 std::string isoDate(std::int64_t n) {
   year_month_day ymd{sys_days{days{n}}};
   char buf[32];

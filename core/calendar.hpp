@@ -14,6 +14,13 @@ std::optional<std::int64_t> dayNumber(int year, int month, int day);
 /// ISO text (YYYY-MM-DD) of a day number.
 std::string isoDate(std::int64_t dayNumber);
 
+/// The day number of ISO text `YYYY-MM-DD` (a real date in the supported
+/// years), or nullopt.
+std::optional<std::int64_t> parseIsoDate(const std::string& text);
+
+/// Today's day number by the system clock (UTC).
+std::int64_t today();
+
 /// `date + months` as Norwegian law counts month deadlines (domstolloven
 /// § 148): the same day number in the target month, or the last day of that
 /// month when the day does not exist. Negative months count backwards.

@@ -140,6 +140,8 @@ constexpr std::array<CodeText, kDiagCodeCount> kCodes{{
   {C::semaEmptyBasis, "sema.empty-basis", "et unntak må oppgi hjemmelen", "an exemption needs its legal basis"},
   {C::semaDuplicateWaiver, "sema.duplicate-waiver",
    "regelen `{rule}` er allerede fraveket eller unntatt her", "rule `{rule}` already has a deviation or exemption"},
+  {C::semaDuplicateDocument, "sema.duplicate-document",
+   "kildedokumentet `{file}` er beskrevet mer enn én gang", "the source document `{file}` is described more than once"},
   {C::semaWaiverModuleNotUsed, "sema.waiver-module-not-used",
    "regelen `{rule}` hører til modulen `{module}`, som saken ikke bruker",
    "rule `{rule}` belongs to module `{module}`, which the case does not use"},

@@ -85,6 +85,7 @@ enum class DiagCode : std::uint8_t {
   semaEmptyReason,
   semaEmptyBasis,
   semaDuplicateWaiver,
+  semaDuplicateDocument,
   semaWaiverModuleNotUsed,
   // sema: expressions
   semaBadDate,

@@ -25,18 +25,20 @@ const char* verdictName(Verdict v) {
     case Verdict::exempted: return "exempted";
     case Verdict::not_applicable: return "not_applicable";
     case Verdict::unknown: return "unknown";
+    case Verdict::information: return "information";
   }
   return "unknown";
 }
 
 int verdictRank(Verdict v) {
   switch (v) {
-    case Verdict::violated: return 6;
-    case Verdict::unknown: return 5;
-    case Verdict::gap: return 4;
-    case Verdict::deviated: return 3;
-    case Verdict::exempted: return 2;
-    case Verdict::satisfied: return 1;
+    case Verdict::violated: return 7;
+    case Verdict::unknown: return 6;
+    case Verdict::gap: return 5;
+    case Verdict::deviated: return 4;
+    case Verdict::exempted: return 3;
+    case Verdict::satisfied: return 2;
+    case Verdict::information: return 1;
     case Verdict::not_applicable: return 0;
   }
   return 0;
@@ -116,6 +118,9 @@ class CaseCheck : public smt::BindingVisitor {
       }
     }
     if (f.verdict == Verdict::violated || f.verdict == Verdict::gap) applyWaiver(m_, f);
+    // Z3 (or evaluation) found the binding applies and holds; a rule that
+    // cannot fail says nothing more than that it applies.
+    if (f.verdict == Verdict::satisfied && rule.informational()) f.verdict = f.underlying = Verdict::information;
     findings_.push_back(std::move(f));
   }
 

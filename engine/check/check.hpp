@@ -16,12 +16,14 @@
 
 namespace samsvar {
 
-enum class Verdict { satisfied, violated, gap, deviated, exempted, not_applicable, unknown };
+/// `information`: a rule that cannot be violated (a permission or a
+/// definition, `require true`) applies; it never counts as satisfied.
+enum class Verdict { satisfied, violated, gap, deviated, exempted, not_applicable, unknown, information };
 
 /// Stable lower-case name ("not_applicable", …) used in JSON and tests.
 const char* verdictName(Verdict v);
 /// Severity order used to aggregate bindings: violated > unknown > gap >
-/// deviated > exempted > satisfied > not_applicable.
+/// deviated > exempted > satisfied > information > not_applicable.
 int verdictRank(Verdict v);
 
 /// A declared fact that is part of an explanation.

@@ -12,7 +12,7 @@ using namespace model;
 Evaluator::Evaluator(const Model& m) : m_(m), instanceCount_(static_cast<std::int64_t>(m.instances.size())) {
   typeUniverse_.resize(m.types.size());
   for (std::size_t i = 0; i < m.instances.size(); ++i)
-    if (!m.instances[i].phantom) typeUniverse_[m.instances[i].type].push_back(static_cast<std::int64_t>(i));
+    if (!m.instances[i].phantom && m.inUse(static_cast<int>(i))) typeUniverse_[m.instances[i].type].push_back(static_cast<std::int64_t>(i));
   for (std::size_t t = 0; t < m.types.size(); ++t)
     typeUniverse_[t].push_back(instanceCount_ + static_cast<std::int64_t>(t));  // the phantom
   enumUniverse_.resize(m.enums.size());
@@ -77,6 +77,7 @@ Evaluator::Value Evaluator::eval(const TExpr& e, Env& env) {
   auto E = [&](int k) { return eval(*e.kids[k], env); };
   switch (e.op) {
     case Op::Const: return e.value;
+    case Op::Today: return m_.caseDate;
     case Op::Var: return env.at(e.index);
     case Op::Attr: {
       Value obj = E(0);

@@ -136,6 +136,9 @@ int check(const CommonOptions& common, const CheckCommand& a, const Streams& io)
   };
   auto rulebase = s.loadRules();
   if (!rulebase) return failInput();
+  // Cases without a declared date are judged on `--date` (reproducible
+  // output), else on the day they are checked. The option is validated by the CLI.
+  if (!a.date.empty()) rulebase->today = calendar::parseIsoDate(a.date);
   // `--against TENDER`: the tender (a case, possibly with its own requirement
   // rules) is analysed first; each offer is then analysed on top of it, so the
   // tender's requirements and the bundled rules see both files' facts.

@@ -42,6 +42,7 @@ struct CheckCommand {
   bool all = false;                // JSON: list satisfied and not-applicable findings too
   std::string against;             // a tender case the offers are checked against
   std::vector<std::string> caseRoots;  // further folders a stream or an offer's `against` may name files in
+  std::string date;  // `--date YYYY-MM-DD`: the day cases without a declared date are judged on; empty: today
 };
 
 /// `samsvar lint`.

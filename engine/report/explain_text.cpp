@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "engine/report/lint_text.hpp"
+#include "engine/report/report.hpp"
 #include "engine/report/strength.hpp"
 
 namespace samsvar {
@@ -79,9 +80,11 @@ std::string renderExplanation(const SourceManager& sm, const model::Model& ruleb
   std::string out = fmt::format("{} [{}] ({})\n", rule.id, strengthName(rule.strength), sm.location(rule.idSpan));
   out += fmt::format("  nb: {}\n  en: {}\n", rule.title.nb, rule.title.en);
   if (rule.message) out += fmt::format("  {}: {}\n", nb ? "melding" : "message", rule.message->in(lang));
-  for (const auto& s : rule.sources)
-    out += fmt::format("  {}: {}{}{}\n", nb ? "kilde" : "source", s.file, s.section.empty() ? "" : " " + s.section,
-                       s.quote.empty() ? "" : " «" + s.quote + "»");
+  for (const auto& s : rule.sources) {
+    out += fmt::format("  {}: {}\n", nb ? "kilde" : "source", citationText(rulebase, s, lang));
+    if (const model::DocumentInfo* d = citedDocument(rulebase, s))
+      if (std::string details = documentDetails(*d); !details.empty()) out += fmt::format("    ({})\n", details);
+  }
   out += fmt::format("  {}: {}\n", nb ? "styrke" : "strength", strengthMeaning(rule.strength).in(lang));
   out += fmt::format("  {}:\n", nb ? "regel" : "rule");
   std::string_view text = sm.slice(rule.span);

@@ -77,7 +77,7 @@ ViewNode findingView(const ReportInput& in, std::size_t index, const ReportSecti
     ViewNode list = el("ul", {{"class", "sources"}});
     for (const auto& c : rule.sources)
       list.children.push_back(el("li", {}, {el("span", {{"class", "label"}}, nb ? "kilde" : "source"), text(" "),
-                                            text(citationText(c, in.lang))}));
+                                            text(citationText(m, c, in.lang))}));
     kids.push_back(std::move(list));
   }
   if (!f.because.empty()) {
@@ -248,7 +248,8 @@ ViewNode reportView(const ReportInput& in, const ViewOptions& options) {
   ViewNode root = el("section", {{"class", "samsvar-report"}, {"lang", nb ? "nb" : "en"}, {"data-file", file}},
                      {el("header", {{"class", "report-head"}},
                          {el("h2", {}, fmt::format("{} «{}»", nb ? "Sak" : "Case", m.caseTitle)),
-                          el("p", {{"class", "case-file"}}, file), std::move(counts)})});
+                          el("p", {{"class", "case-file"}}, file),
+                          el("p", {{"class", "case-date"}}, caseDateText(m, in.lang)), std::move(counts)})});
   const auto& sections = reportSections();
   for (std::size_t si = 0; si < sections.size(); ++si) {
     ViewNode group = el("section", {{"class", std::string("group ") + sections[si].label}},

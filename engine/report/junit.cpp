@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "core/calendar.hpp"
+
 #include "engine/report/strength.hpp"
 
 namespace samsvar {
@@ -25,7 +27,7 @@ std::string details(const ReportInput& in, const Finding& f) {
   if (!bound.empty()) out += fmt::format("for {}\n", bound);
   if (std::string at = location(in.sm, f.location); !at.empty()) out += fmt::format("--> {}\n", at);
   out += ruleMessage(m, f, in.lang) + "\n";
-  for (const auto& c : rule.sources) out += fmt::format("{}: {}\n", nb ? "kilde" : "source", citationText(c, in.lang));
+  for (const auto& c : rule.sources) out += fmt::format("{}: {}\n", nb ? "kilde" : "source", citationText(in.model, c, in.lang));
   if (!f.because.empty()) {
     out += fmt::format("{}:\n", nb ? "fordi" : "because");
     for (const auto& e : f.because) out += fmt::format("  {}  {}\n", location(in.sm, e.span), factText(m, e.fact, in.lang));
@@ -55,6 +57,7 @@ std::string verdictWord(Verdict v, Lang lang) {
     case Verdict::exempted: return nb ? "unntak" : "exemption";
     case Verdict::satisfied: return nb ? "oppfylt" : "satisfied";
     case Verdict::not_applicable: return nb ? "ikke aktuell" : "not applicable";
+    case Verdict::information: return nb ? "til informasjon" : "for information";
   }
   return "";
 }
@@ -80,11 +83,16 @@ std::string renderJunitSuite(const ReportInput& in) {
   const Model& m = in.model;
   const SourceManager& sm = in.sm;
   const std::string file = sm.name(m.caseFile);
-  std::size_t tests = 0, failures = 0, skipped = 0, notApplicable = 0;
+  std::size_t tests = 0, failures = 0, skipped = 0, notApplicable = 0, information = 0;
   std::string cases;
   for (const auto& f : in.result.findings) {
     if (f.verdict == Verdict::not_applicable) {
       ++notApplicable;
+      continue;
+    }
+    // A rule that cannot fail (a permission or definition) is no test.
+    if (f.verdict == Verdict::information) {
+      ++information;
       continue;
     }
     ++tests;
@@ -120,10 +128,12 @@ std::string renderJunitSuite(const ReportInput& in) {
       "    <properties>\n"
       "      <property name=\"summary\" value=\"{}\"/>\n"
       "      <property name=\"not_applicable\" value=\"{}\"/>\n"
+      "      <property name=\"information\" value=\"{}\"/>\n"
       "      <property name=\"exit_code\" value=\"{}\"/>\n"
+      "      <property name=\"date\" value=\"{}\"/>\n"
       "    </properties>\n",
       xmlEscape(suiteName), tests, failures, skipped, xmlEscape(file), xmlEscape(summaryText(in.result, in.lang)),
-      notApplicable, exitCodeFor(m, in.result, in.strict));
+      notApplicable, information, exitCodeFor(m, in.result, in.strict), calendar::isoDate(m.caseDate));
   out += cases;
   if (in.repair) {
     const RepairResult& r = *in.repair;

@@ -7,6 +7,8 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "core/calendar.hpp"
+
 namespace samsvar {
 
 using namespace model;
@@ -114,6 +116,7 @@ std::vector<SummaryPart> summaryParts(const Counts& c, Lang lang) {
   add(Verdict::exempted, "unntak", "unntak", "exemption", "exemptions", false);
   add(Verdict::unknown, "ukjent", "ukjente", "unknown", "unknown", false);
   add(Verdict::satisfied, "oppfylt", "oppfylt", "satisfied", "satisfied", true);
+  add(Verdict::information, "til informasjon", "til informasjon", "for information", "for information", false);
   add(Verdict::not_applicable, "ikke aktuell", "ikke aktuelle", "not applicable", "not applicable", false);
   return parts;
 }
@@ -263,16 +266,35 @@ ordered_json repairJson(const ReportInput& in) {
   return j;
 }
 
+/// Satisfied, information and not-applicable findings: reports count them
+/// and list them only on request (`--all`).
+bool onlyCounted(const Finding& f) {
+  return f.verdict == Verdict::satisfied || f.verdict == Verdict::information || f.verdict == Verdict::not_applicable;
+}
+
 /// Whether the JSON report lists a finding: every finding with `all`, else
 /// only those that ask for attention. Satisfied and not-applicable findings
 /// are most of a case (a binding per rule and instance) and are only counted.
 bool listedInJson(const Finding& f, bool all) {
-  return all || (f.verdict != Verdict::satisfied && f.verdict != Verdict::not_applicable);
+  return all || !onlyCounted(f);
 }
 
 /// An entry of the JSON report's `rules` table: what every finding of a rule
 /// shares, written once per report instead of once per finding.
-ordered_json ruleJson(const SourceManager& sm, const RuleInfo& rule) {
+/// A rule's source in JSON: the file name is the document's id; its record
+/// adds the title (and where it is published) when there is one.
+ordered_json sourceJson(const Model& m, const Citation& c) {
+  ordered_json s{{"file", c.file}};
+  if (const DocumentInfo* d = citedDocument(m, c)) {
+    s["title"] = {{"nb", d->title.nb}, {"en", d->title.en}};
+    if (!d->address.empty()) s["address"] = d->address;
+  }
+  s["section"] = c.section;
+  s["quote"] = c.quote;
+  return s;
+}
+
+ordered_json ruleJson(const SourceManager& sm, const Model& m, const RuleInfo& rule) {
   ordered_json r;
   r["strength"] = strengthName(rule.strength);
   r["module"] = rule.module.empty() ? ordered_json(nullptr) : ordered_json(rule.module);
@@ -281,7 +303,7 @@ ordered_json ruleJson(const SourceManager& sm, const RuleInfo& rule) {
   const Bilingual& message = rule.message ? *rule.message : rule.title;
   r["message"] = {{"nb", message.nb}, {"en", message.en}};
   ordered_json src = ordered_json::array();
-  for (const auto& s : rule.sources) src.push_back({{"file", s.file}, {"section", s.section}, {"quote", s.quote}});
+  for (const auto& s : rule.sources) src.push_back(sourceJson(m, s));
   r["source"] = src;
   r["location"] = locJson(sm, rule.idSpan);
   return r;
@@ -398,14 +420,38 @@ int reportSectionOf(const Model& m, const Finding& f) {
     case Verdict::deviated: return 4;
     case Verdict::exempted: return 5;
     case Verdict::satisfied:
+    case Verdict::information:
     case Verdict::not_applicable: break;
   }
   return -1;
 }
 
-std::string citationText(const Citation& c, Lang) {
-  std::string where = c.file + (c.section.empty() ? "" : " " + c.section);
+std::string caseDateText(const Model& m, Lang lang) {
+  const bool nb = lang == Lang::nb;
+  const char* from = m.caseDateDeclared
+                         ? (nb ? "oppgitt i saken" : "declared in the case")
+                         : (nb ? "ikke oppgitt i saken; saken er vurdert per denne dagen"
+                               : "not declared in the case; the case is judged as of this day");
+  return fmt::format("{}: {} ({})", nb ? "Dato" : "Date", calendar::isoDate(m.caseDate), from);
+}
+
+const DocumentInfo* citedDocument(const Model& m, const Citation& c) {
+  auto it = m.documentByFile.find(c.file);
+  return it == m.documentByFile.end() ? nullptr : &m.documents[it->second];
+}
+
+std::string citationText(const Model& m, const Citation& c, Lang lang) {
+  const DocumentInfo* d = citedDocument(m, c);
+  std::string where = d ? d->title.in(lang) + (c.section.empty() ? "" : ", " + c.section)
+                        : c.file + (c.section.empty() ? "" : " " + c.section);
   return where + (c.quote.empty() ? "" : " «" + c.quote + "»");
+}
+
+std::string documentDetails(const DocumentInfo& d) {
+  std::string out;
+  for (const std::string* part : {&d.issuer, &d.issued, &d.address})
+    if (!part->empty()) out += (out.empty() ? "" : ", ") + *part;
+  return out;
 }
 
 std::string gapText(const Model& m, const Finding& f, const GapAttribute& g, Lang lang) {
@@ -587,6 +633,7 @@ std::string renderText(const ReportInput& in) {
   bool nb = in.lang == Lang::nb;
   std::string out;
   out += fmt::format("{} «{}» ({})\n", nb ? "Sak" : "Case", m.caseTitle, sm.name(m.caseFile));
+  out += caseDateText(m, in.lang) + "\n";
 
   const auto& sections = reportSections();
   for (std::size_t si = 0; si < sections.size(); ++si) {
@@ -601,7 +648,7 @@ std::string renderText(const ReportInput& in) {
       if (!bound.empty()) body += fmt::format("    {} {}\n", nb ? "for" : "for", bound);
       body += fmt::format("    --> {}\n", loc(sm, f.location));
       body += fmt::format("    {}\n", ruleMessage(m, f, in.lang));
-      for (const auto& c : rule.sources) body += fmt::format("    {}: {}\n", nb ? "kilde" : "source", citationText(c, in.lang));
+      for (const auto& c : rule.sources) body += fmt::format("    {}: {}\n", nb ? "kilde" : "source", citationText(m, c, in.lang));
       if (!f.because.empty()) {
         body += fmt::format("    {}:\n", nb ? "fordi" : "because");
         for (const auto& e : f.because) body += fmt::format("      {}  {}\n", loc(sm, e.span), factText(m, e.fact, in.lang));
@@ -632,12 +679,15 @@ std::string renderJson(const ReportInput& in, bool compact) {
   ordered_json j;
   j["schema"] = "https://samsvar.no/schema/report/v2";
   j["version"] = 2;
-  j["case"] = {{"file", sm.name(m.caseFile)}, {"title", m.caseTitle}};
+  j["case"] = {{"file", sm.name(m.caseFile)},
+               {"title", m.caseTitle},
+               {"date", calendar::isoDate(m.caseDate)},
+               {"date_declared", m.caseDateDeclared}};
   j["lang"] = in.lang == Lang::nb ? "nb" : "en";
   Counts c = count(in.result);
   ordered_json summary = ordered_json::object();
   for (Verdict v : {Verdict::violated, Verdict::gap, Verdict::deviated, Verdict::exempted, Verdict::unknown,
-                    Verdict::satisfied, Verdict::not_applicable})
+                    Verdict::satisfied, Verdict::information, Verdict::not_applicable})
     summary[verdictName(v)] = c.n.count(v) ? c.n.at(v) : 0;
   j["summary"] = summary;
   j["summary_text"] = summaryLine(c, in.lang);
@@ -695,7 +745,7 @@ std::string renderJson(const ReportInput& in, bool compact) {
     for (const auto& id : repair["conflicting_rules"]) name(id);
   }
   ordered_json rules = ordered_json::object();
-  for (const auto& [id, rule] : referenced) rules[id] = ruleJson(sm, m.rules[rule]);
+  for (const auto& [id, rule] : referenced) rules[id] = ruleJson(sm, m, m.rules[rule]);
   j["rules"] = rules;
   j["findings"] = findings;
   if (in.repair) j["repair"] = std::move(repair);

@@ -85,8 +85,18 @@ const std::vector<ReportSection>& reportSections();
 /// The index into reportSections() of a finding's group; -1 for satisfied and
 /// not-applicable findings, which reports only count.
 int reportSectionOf(const model::Model& m, const Finding& f);
-/// A rule's source: "file section «quote»".
-std::string citationText(const model::Citation& c, Lang lang);
+/// A rule's source as a reader can follow it: "Title, section «quote»" from
+/// the document's record (rules/kilder.rules); the file name when the
+/// document has no record.
+std::string citationText(const model::Model& m, const model::Citation& c, Lang lang);
+/// The day a case is judged on, and where it comes from: "Dato: 2024-03-01
+/// (oppgitt i saken)" / "Date: 2026-12-07 (not declared in the case: …)".
+std::string caseDateText(const model::Model& m, Lang lang);
+/// The record of the document a citation names; null when it has none.
+const model::DocumentInfo* citedDocument(const model::Model& m, const model::Citation& c);
+/// Who issued a document, when and where it is published, as far as its
+/// record says: "Direktoratet for e-helse, 2022, https://…"; empty when none.
+std::string documentDetails(const model::DocumentInfo& d);
 /// What decides a gap: "deklarer h1.closes; f.eks. 2024-04-12 eller senere oppfyller HOR-14".
 std::string gapText(const model::Model& m, const Finding& f, const GapAttribute& g, Lang lang);
 /// "avvik begrunnet" / "unntak med hjemmel".

@@ -55,7 +55,7 @@ ordered_json ruleDescriptor(const Model& m, const RuleInfo& rule, Lang lang) {
   const bool nb = lang == Lang::nb;
   std::string help, markdown;
   for (const auto& c : rule.sources) {
-    const std::string cited = citationText(c, lang);
+    const std::string cited = citationText(m, c, lang);
     help += fmt::format("{}{}: {}", help.empty() ? "" : "\n", nb ? "kilde" : "source", cited);
     markdown += fmt::format("{}- **{}**: {}", markdown.empty() ? "" : "\n", nb ? "kilde" : "source", cited);
   }
@@ -63,7 +63,13 @@ ordered_json ruleDescriptor(const Model& m, const RuleInfo& rule, Lang lang) {
   help = meaning + (help.empty() ? "" : "\n" + help);
   markdown = meaning + (markdown.empty() ? "" : "\n\n" + markdown);
   ordered_json sources = ordered_json::array();
-  for (const auto& c : rule.sources) sources.push_back({{"file", c.file}, {"section", c.section}, {"quote", c.quote}});
+  for (const auto& c : rule.sources) {
+    ordered_json s{{"file", c.file}};
+    if (const DocumentInfo* d = citedDocument(m, c)) s["title"] = d->title.in(lang);
+    s["section"] = c.section;
+    s["quote"] = c.quote;
+    sources.push_back(std::move(s));
+  }
   ordered_json tags = ordered_json::array({strengthName(rule.strength)});
   if (!rule.module.empty()) tags.push_back(rule.module);
   return ordered_json{{"id", rule.id},
@@ -80,7 +86,9 @@ ordered_json ruleDescriptor(const Model& m, const RuleInfo& rule, Lang lang) {
 
 /// Whether a finding is a SARIF result: what asks for attention, as the
 /// JSON report lists it by default.
-bool isResult(const Finding& f) { return f.verdict != Verdict::satisfied && f.verdict != Verdict::not_applicable; }
+bool isResult(const Finding& f) {
+  return f.verdict != Verdict::satisfied && f.verdict != Verdict::information && f.verdict != Verdict::not_applicable;
+}
 
 }  // namespace
 

@@ -65,7 +65,16 @@ bool ExprChecker::isContextual(const ast::Expr& e) const {
   auto* p = std::get_if<ast::Path>(&e.node);
   if (!p || p->parts.size() != 1) return false;
   const auto& n = p->parts[0].name;
-  return !vars_.find(n) && !m_.instanceByName.count(n);
+  if (vars_.find(n)) return false;
+  // An instance name that is also an enum value is decided by the context
+  // too (an actor instance `helsedirektoratet` beside ActorKind.helsedirektoratet).
+  return !m_.instanceByName.count(n) || isEnumValueName(n);
+}
+
+bool ExprChecker::isEnumValueName(const std::string& n) const {
+  for (const auto& en : m_.enums)
+    if (file_.sees(en.module) && std::find(en.values.begin(), en.values.end(), n) != en.values.end()) return true;
+  return false;
 }
 
 // ------------------------------------------------------------------ literals
@@ -116,6 +125,10 @@ TExprPtr ExprChecker::checkNode(const ast::Path& p, const ast::Expr& e, std::opt
   std::size_t i = 1;
   if (auto* v = vars_.find(first.name)) {
     cur = make(Op::Var, v->ty, first.span, {}, 0, v->slot);
+  } else if (TExprPtr value = p.parts.size() == 1 ? expectedEnumValue(first, expected) : nullptr) {
+    // Where an enum is expected, a bare name that is one of its values means
+    // that value, even when an instance has the same name: the context decides.
+    cur = value;
   } else if (auto inst = m_.instanceByName.find(first.name); inst != m_.instanceByName.end()) {
     const Instance& in = m_.instances[inst->second];
     if (!in.module.empty()) file_.requireVisible(ctx_.diags, first.name, in.module, first.span);
@@ -132,6 +145,8 @@ TExprPtr ExprChecker::checkNode(const ast::Path& p, const ast::Expr& e, std::opt
     file_.requireVisible(ctx_.diags, ei.name, ei.module, first.span);
     cur = make(Op::Const, Ty{Kind::Enum, en->second, false}, first.span.to(vname.span), {}, it - ei.values.begin());
     i = 2;
+  } else if (first.name == "today" && p.parts.size() == 1 && !isEnumValueName(first.name)) {
+    cur = make(Op::Today, Ty{Kind::Date}, first.span);  // the case's date
   } else {
     cur = resolveEnumValue(first, expected);
     if (!cur) return nullptr;
@@ -155,6 +170,14 @@ TExprPtr ExprChecker::checkNode(const ast::Path& p, const ast::Expr& e, std::opt
     cur = make(Op::Attr, ti.attrs[a->second].ty, span, {cur}, 0, a->second);
   }
   return cur;
+}
+
+TExprPtr ExprChecker::expectedEnumValue(const ast::Ident& id, std::optional<Ty> expected) {
+  if (!expected || expected->kind != Kind::Enum || expected->set) return nullptr;
+  const EnumInfo& ei = m_.enums[expected->decl];
+  auto it = std::find(ei.values.begin(), ei.values.end(), id.name);
+  if (it == ei.values.end()) return nullptr;
+  return make(Op::Const, Ty{Kind::Enum, expected->decl, false}, id.span, {}, it - ei.values.begin());
 }
 
 TExprPtr ExprChecker::resolveEnumValue(const ast::Ident& id, std::optional<Ty> expected) {

@@ -83,6 +83,10 @@ class ExprChecker {
   TExprPtr checkNode(const ast::Binary& b, const ast::Expr& e, std::optional<Ty>);
 
   TExprPtr resolveEnumValue(const ast::Ident& id, std::optional<Ty> expected);
+  /// The value `id` of the expected enum, if it is one (before instances).
+  TExprPtr expectedEnumValue(const ast::Ident& id, std::optional<Ty> expected);
+  /// Whether `n` is a value of an enum this file sees.
+  bool isEnumValueName(const std::string& n) const;
   TExprPtr checkMembership(const ast::Binary& b, const ast::Expr& e);
   std::pair<TExprPtr, TExprPtr> checkPair(const ast::Expr& lhs, const ast::Expr& rhs);
   TExprPtr checkComparison(const ast::Binary& b, const ast::Expr& e);

@@ -18,6 +18,9 @@ void Model::share() {
   facts.share();
   rules.share();
   waivers.share();
+  documents.share();
+  successions.share();
+  documentByFile.share();
   texts.share();
   enumByName.share();
   typeByName.share();
@@ -30,7 +33,7 @@ void Model::share() {
 std::vector<int> Model::instancesOf(int type) const {
   std::vector<int> out;
   for (std::size_t i = 0; i < instances.size(); ++i)
-    if (instances[i].type == type && !instances[i].phantom) out.push_back(static_cast<int>(i));
+    if (instances[i].type == type && !instances[i].phantom && inUse(static_cast<int>(i))) out.push_back(static_cast<int>(i));
   return out;
 }
 

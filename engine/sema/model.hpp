@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -105,6 +106,7 @@ enum class Op {
   SetLit,     // kids = elements; `value` != 0 when open
   Exists, Forall,  // `index` = variable slot, kids[0] set, kids[1] body
   Count,      // kids[0] set
+  Today,      // the case's date (Model::caseDate)
 };
 
 struct TExpr;
@@ -115,6 +117,32 @@ struct TExpr {
   std::int64_t value = 0;
   int index = -1;
   std::vector<TExprPtr> kids;
+  Span span;
+};
+
+/// The record of a source document (`document "003_….txt" title …`): what
+/// reports cite instead of the file name.
+struct DocumentInfo {
+  std::string file;     // the id rules cite it by
+  Bilingual title;
+  std::string issuer;   // empty: not given
+  std::string issued;   // a date or version as the document gives it; empty: not given
+  std::string address;  // where it is published; empty: not given
+  std::string module;
+  Span span;
+};
+
+/// `succession E.value by successor from DATE`: from that day, what rules
+/// ask of `value` is also met by `successor` (an authority merged into
+/// another). Rules' comparisons with the value are rewritten once, when
+/// they are analysed, to read the case's date (Op::Today).
+struct Succession {
+  int enumDecl = -1;
+  std::int64_t value = 0;
+  std::int64_t successor = 0;
+  std::int64_t from = 0;  // day number
+  std::string note;
+  std::string module;
   Span span;
 };
 
@@ -142,6 +170,10 @@ struct RuleInfo {
   int slots = 0;                  // bindings + quantifier variables
   TExprPtr when;                  // may be null
   TExprPtr require;
+  /// The requirement is `true`: the rule states a permission or a
+  /// definition and cannot be violated, so where it applies its verdict is
+  /// information, never "satisfied" (docs/language.md).
+  bool informational() const { return require && require->op == Op::Const && require->ty.kind == Kind::Bool && require->value != 0; }
   std::string module;             // empty for a case's own rules
   Span span;
   Span idSpan;
@@ -179,21 +211,40 @@ struct Model {
   Layered<Fact> facts;
   Layered<RuleInfo> rules;
   Layered<Waiver> waivers;
+  Layered<DocumentInfo> documents;
+  Layered<Succession> successions;
   Layered<std::string> texts{std::string()};  // interned text values; id 0 = ""
 
   // Lookup tables.
-  LayeredMap<std::string, int> enumByName, typeByName, instanceByName, ruleById, moduleByName;
+  LayeredMap<std::string, int> enumByName, typeByName, instanceByName, ruleById, moduleByName, documentByFile;
   LayeredMap<std::string, int> textIds{{std::string(), 0}};
 
   // The case (absent for a rulebase).
   bool isCase = false;
   std::string caseTitle;
   std::uint32_t caseFile = 0;
+  /// The day the case is judged on (a day number, core/calendar.hpp): its
+  /// declared `date`, else `today`. Rules read it as `today`; what is in
+  /// force (successions of enum values) is decided on it.
+  std::int64_t caseDate = 0;
+  bool caseDateDeclared = false;
+  /// The day a case without a declared date is judged on; unset: the
+  /// system's date when the case is analysed. Set on a rulebase by the
+  /// command line (`--date`) and by tests, so output is reproducible.
+  std::optional<std::int64_t> today;
   std::vector<int> activeRules;  // rules checked for this case, in rule-id order
+  /// The modules a case uses, with what they import and "" (the case's own
+  /// declarations); absent when every module applies (a rulebase, or a case
+  /// without `uses`). Reference data of other modules is not the case's: its
+  /// instances are neither bound by rules nor possible values (language.md).
+  std::optional<std::set<std::string>> modulesInUse;
 
   int internText(const std::string& s);
-  /// Declared (non-phantom) instances of a type, in declaration order.
+  /// Declared (non-phantom) instances of a type that belong to the case
+  /// (inUse), in declaration order.
   std::vector<int> instancesOf(int type) const;
+  /// Whether instance `i` is declared in the case or a module it uses.
+  bool inUse(int i) const { return !modulesInUse || modulesInUse->count(instances[i].module) > 0; }
   /// Moves everything declared so far into the shared part, so that copies
   /// share it instead of copying it (analyzeModules does this).
   void share();

@@ -5,6 +5,7 @@
 
 #include "core/suggest.hpp"
 #include "engine/sema/expr_check.hpp"
+#include "engine/sema/records.hpp"
 
 namespace samsvar::sema {
 
@@ -51,6 +52,10 @@ class RuleChecker {
     info.slots = vars_.slots();
     if (info.message) checkPlaceholders(*info.message, info);
     if (!ok_) return std::nullopt;
+    // What the rule asks of a value that has a successor, the successor
+    // meets from the day it takes over (rules/*.rules `succession`).
+    info.when = applySuccessions(m_, info.when);
+    info.require = applySuccessions(m_, info.require);
     return info;
   }
 

@@ -2,7 +2,8 @@
 // before the next starts, so that a name may be used before (or in another
 // file than) its declaration:
 //   modules and imports (module_scope) → enums and types → attributes →
-//   instances (declarations) → facts → rules → deviations and exemptions.
+//   records (documents, successions) → instances (declarations) → facts →
+//   rules → deviations and exemptions.
 #include "engine/sema/sema.hpp"
 
 #include <algorithm>
@@ -10,9 +11,11 @@
 #include <set>
 #include <tuple>
 
+#include "core/calendar.hpp"
 #include "engine/sema/declarations.hpp"
 #include "engine/sema/facts.hpp"
 #include "engine/sema/module_scope.hpp"
+#include "engine/sema/records.hpp"
 #include "engine/sema/rules.hpp"
 #include "engine/sema/waivers.hpp"
 
@@ -41,13 +44,19 @@ std::vector<int> sortedRules(const Model& m, const std::set<std::string>* module
 
 /// The rules a case checks: all, or those of the modules it uses (and what
 /// they import) plus its own.
-std::vector<int> caseRules(const Model& m, const ast::File& f) {
-  if (f.imports.empty()) return sortedRules(m, nullptr);
+std::vector<int> caseRules(const Model& m) {
+  return sortedRules(m, m.modulesInUse ? &*m.modulesInUse : nullptr);
+}
+
+/// The modules a case uses (and what they import) plus its own; absent
+/// without `uses`: then every module applies.
+std::optional<std::set<std::string>> modulesInUse(const Model& m, const ast::File& f) {
+  if (f.imports.empty()) return std::nullopt;
   std::vector<std::string> uses;
   for (const auto& i : f.imports) uses.push_back(i.name);
   std::set<std::string> modules = sema::importClosure(m, uses);
-  modules.insert("");  // the case's own rules
-  return sortedRules(m, &modules);
+  modules.insert("");  // the case's own declarations and rules
+  return modules;
 }
 
 /// Runs the passes after module registration over `files`, whose modules
@@ -58,6 +67,7 @@ void runPasses(sema::Context& ctx, const std::vector<const ast::File*>& files) {
   for (auto* f : files) scopes.emplace_back(ctx.read, *f);
   for (std::size_t i = 0; i < files.size(); ++i) sema::declareEnumsAndTypes(ctx, scopes[i], *files[i]);
   for (std::size_t i = 0; i < files.size(); ++i) sema::resolveAttributes(ctx, scopes[i], *files[i]);
+  for (std::size_t i = 0; i < files.size(); ++i) sema::declareRecords(ctx, scopes[i], *files[i]);
   std::vector<sema::PendingInstance> pending;
   for (std::size_t i = 0; i < files.size(); ++i) sema::declareInstances(ctx, scopes[i], *files[i], pending);
   sema::assignFacts(ctx, pending);
@@ -80,6 +90,8 @@ std::optional<Model> analyzeModules(const SourceManager& sm, const std::vector<a
     }
     modules.push_back(&f);
   }
+  // A rulebase alone (lint, explain) is judged on the day it is analysed.
+  m.caseDate = calendar::today();
   for (auto* f : modules) sema::registerModule(ctx, *f);
   sema::checkImportCycles(ctx, modules);
   runPasses(ctx, modules);
@@ -101,8 +113,22 @@ std::optional<Model> analyzeCase(const Model& rulebase, const SourceManager& sm,
   m.caseTitle = f.title ? f.title->value : "";
   m.caseFile = f.fileId;
   sema::Context ctx(m, sm, diags);
+  m.caseDateDeclared = f.date.has_value();
+  m.caseDate = rulebase.today ? *rulebase.today : calendar::today();
+  if (f.date) {
+    const ast::DateLit& d = f.date->value;
+    auto day = calendar::dayNumber(d.year, d.month, d.day);
+    if (!day || d.year < calendar::kMinYear || d.year > calendar::kMaxYear)
+      diags.error(DiagCode::semaBadDate, f.date->span,
+                  {{"date", std::string(sm.slice(f.date->span))},
+                   {"min", std::to_string(calendar::kMinYear)},
+                   {"max", std::to_string(calendar::kMaxYear)}});
+    else
+      m.caseDate = *day;
+  }
   runPasses(ctx, {&f});
-  m.activeRules = caseRules(m, f);
+  m.modulesInUse = modulesInUse(m, f);
+  m.activeRules = caseRules(m);
   if (diags.errorCount() > before) return std::nullopt;
   return m;
 }

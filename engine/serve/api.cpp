@@ -344,7 +344,7 @@ Response ServeApp::rules() const {
     ordered_json sources = ordered_json::array();
     for (const auto& c : rule.sources)
       sources.push_back({{"file", c.file}, {"section", c.section}, {"quote", c.quote},
-                         {"text", {{"nb", citationText(c, Lang::nb)}, {"en", citationText(c, Lang::en)}}}});
+                         {"text", {{"nb", citationText(m, c, Lang::nb)}, {"en", citationText(m, c, Lang::en)}}}});
     out.push_back({{"id", rule.id},
                    {"strength", strengthName(rule.strength)},
                    {"module", rule.module},

@@ -201,8 +201,24 @@ struct exemption_decl : tagged {
   string_lit basis;
 };
 
+struct document_decl : tagged {
+  string_lit file;
+  bilingual title;
+  boost::optional<string_lit> issuer;
+  boost::optional<string_lit> issued;
+  boost::optional<string_lit> address;
+};
+
+struct succession_decl : tagged {
+  identifier enum_name;
+  identifier value;
+  identifier successor;
+  date_lit from;
+  boost::optional<string_lit> note;
+};
+
 struct declaration : x3::variant<enum_decl, type_decl, rule_decl, instance_decl, deviation_decl,
-                                 exemption_decl> {
+                                 exemption_decl, document_decl, succession_decl> {
   using base_type::base_type;
   using base_type::operator=;
 };
@@ -217,6 +233,7 @@ struct case_header : tagged {
   string_lit title;
   std::vector<identifier> uses;
   boost::optional<string_lit> against;
+  boost::optional<date_lit> date;
 };
 
 struct header : x3::variant<module_header, case_header> {
@@ -248,4 +265,6 @@ BOOST_FUSION_ADAPT_STRUCT(samsvar::x3ast::instance_decl, name, type, fields)
 BOOST_FUSION_ADAPT_STRUCT(samsvar::x3ast::deviation_decl, rule, target, reason)
 BOOST_FUSION_ADAPT_STRUCT(samsvar::x3ast::exemption_decl, rule, target, basis)
 BOOST_FUSION_ADAPT_STRUCT(samsvar::x3ast::module_header, name, title, imports)
-BOOST_FUSION_ADAPT_STRUCT(samsvar::x3ast::case_header, title, uses, against)
+BOOST_FUSION_ADAPT_STRUCT(samsvar::x3ast::case_header, title, uses, against, date)
+BOOST_FUSION_ADAPT_STRUCT(samsvar::x3ast::document_decl, file, title, issuer, issued, address)
+BOOST_FUSION_ADAPT_STRUCT(samsvar::x3ast::succession_decl, enum_name, value, successor, from, note)

@@ -277,6 +277,19 @@ ast::Decl Converter::declaration(const x3ast::declaration& d) {
       if (v.target) out.target = c.ident(*v.target);
       return out;
     }
+    ast::Decl operator()(const x3ast::document_decl& d) const {
+      ast::DocumentDecl out{c.string(d.file), c.bilingual(d.title), std::nullopt, std::nullopt, std::nullopt, c.span(d)};
+      if (d.issuer) out.issuer = c.string(*d.issuer);
+      if (d.issued) out.issued = c.string(*d.issued);
+      if (d.address) out.address = c.string(*d.address);
+      return out;
+    }
+    ast::Decl operator()(const x3ast::succession_decl& s) const {
+      ast::SuccessionDecl out{c.ident(s.enum_name), c.ident(s.value), c.ident(s.successor),
+                              ast::DateLit{s.from.year, s.from.month, s.from.day}, c.span(s.from), std::nullopt, c.span(s)};
+      if (s.note) out.note = c.string(*s.note);
+      return out;
+    }
     ast::Decl operator()(const x3ast::exemption_decl& x) const {
       ast::ExemptionDecl out{c.ident(x.rule), std::nullopt, c.string(x.basis), c.span(x)};
       if (x.target) out.target = c.ident(*x.target);
@@ -298,6 +311,7 @@ void Converter::header(const x3ast::header& h, ast::File& file) {
     file.title = string(c.title);
     for (const auto& u : c.uses) file.imports.push_back(ident(u));
     if (c.against) file.against = string(*c.against);
+    if (c.date) file.date = ast::CaseDate{ast::DateLit{c.date->year, c.date->month, c.date->day}, span(*c.date)};
   }
 }
 

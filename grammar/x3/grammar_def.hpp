@@ -405,6 +405,8 @@ SAMSVAR_RULE(field_assign, x3ast::field_assign, "field")
 SAMSVAR_RULE(instance_decl, x3ast::instance_decl, "instance")
 SAMSVAR_RULE(deviation_decl, x3ast::deviation_decl, "deviation")
 SAMSVAR_RULE(exemption_decl, x3ast::exemption_decl, "exemption")
+SAMSVAR_RULE(document_decl, x3ast::document_decl, "document")
+SAMSVAR_RULE(succession_decl, x3ast::succession_decl, "succession")
 SAMSVAR_RULE(module_header, x3ast::module_header, "module header")
 SAMSVAR_RULE(name_list, std::vector<x3ast::identifier>, "name")
 SAMSVAR_RULE(case_header, x3ast::case_header, "case header")
@@ -450,14 +452,23 @@ auto const deviation_decl_def = kw("deviation") > rule_id > -(kw("for") > identi
                               > kw("because") > string_lit;
 auto const exemption_decl_def = kw("exemption") > rule_id > -(kw("for") > identifier)
                               > kw("basis") > string_lit;
+// `document` is a declaration only before its file name: an instance may
+// still be called `document`.
+auto const document_decl_def = (kw("document") >> &x3::lit('"')) > string_lit > kw("title") > bilingual
+                             > -(kw("issuer") > string_lit) > -(kw("issued") > string_lit)
+                             > -(kw("address") > string_lit);
+auto const succession_decl_def = (kw("succession") >> !x3::lit(':')) > identifier > x3::lit('.') > identifier
+                               > kw("by") > identifier > kw("from") > date_lit > -string_lit;
 auto const module_header_def = kw("module") > identifier > -string_lit
                              > *(kw("import") > identifier);
 auto const name_list_def = identifier >> *(x3::lit(',') > identifier);
 auto const case_header_def =
-    kw("case") > string_lit > -(kw("uses") > name_list) > -(kw("against") > string_lit);
+    kw("case") > string_lit > -(kw("uses") > name_list) > -(kw("against") > string_lit)
+    > -((kw("date") >> !x3::lit(':')) > date_lit);
 auto const header_rule_def = module_header | case_header;
 auto const declaration_rule_def =
-    enum_decl | type_decl | rule_decl | deviation_decl | exemption_decl | instance_decl;
+    enum_decl | type_decl | rule_decl | deviation_decl | exemption_decl | document_decl | succession_decl
+                                | instance_decl;
 
 #undef SAMSVAR_RULE
 
@@ -472,7 +483,8 @@ BOOST_SPIRIT_DEFINE(expression, implies_chain, or_expr, or_chain, and_expr, and_
                     set_elements, set_lit, quant_kind, quantifier, call_args, call)
 BOOST_SPIRIT_DEFINE(type_ref, attr_role, attr_decl, type_decl, enum_values, enum_decl, bilingual,
                     source_citation, binding_range, binding, bindings, rule_decl, field_value, field_assign,
-                    instance_decl, deviation_decl, exemption_decl, module_header, name_list, case_header)
+                    instance_decl, deviation_decl, exemption_decl, document_decl, succession_decl, module_header, name_list,
+                    case_header)
 
 BOOST_SPIRIT_DEFINE(header_rule, declaration_rule)
 

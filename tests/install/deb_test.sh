@@ -46,7 +46,7 @@ example=kritisk-info-helseforetak.case
 cp "$source/examples/procurer/$example" .
 sed "s|examples/procurer/$example|$example|g" "$source/examples/procurer/${example%.case}.expected.txt" >expected.txt
 code=0
-"$exe" check "$example" --repair >out.txt 2>err.txt || code=$?
+"$exe" check "$example" --repair --date 2026-12-01 >out.txt 2>err.txt || code=$?
 [ $code -eq 1 ] || fail "check exited with $code, not 1: $(cat err.txt)"
 [ "$(head -n 1 out.txt)" = "Sak «Helse Bergen HF: anskaffelse av løsning for deling av kritisk informasjon» ($example)" ] \
   || fail "first line of the report: $(head -n 1 out.txt)"

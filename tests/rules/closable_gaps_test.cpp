@@ -20,6 +20,7 @@ namespace {
 Run runBundledText(const std::string& caseText) {
   Run run;
   run.rulebase = loadRulebase(run.sm, {{sourcePath("rules"), "rules/"}}, run.diags);
+  if (run.rulebase) run.rulebase->today = testToday();
   if (!run.rulebase) return run;
   auto cf = parseFile(run.sm, run.sm.add("test.case", caseText), run.diags);
   if (!cf) return run;

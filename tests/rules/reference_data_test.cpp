@@ -47,7 +47,10 @@ struct Bundled {
   SourceManager sm;
   Diagnostics diags;
   std::optional<model::Model> rulebase;
-  Bundled() { rulebase = loadRulebase(sm, {{sourcePath("rules"), "rules/"}}, diags); }
+  Bundled() {
+    rulebase = loadRulebase(sm, {{sourcePath("rules"), "rules/"}}, diags);
+    if (rulebase) rulebase->today = testToday();
+  }
 };
 
 }  // namespace

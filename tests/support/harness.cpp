@@ -1,5 +1,7 @@
 #include "harness.hpp"
 
+#include "core/calendar.hpp"
+
 #include <fstream>
 #include <sstream>
 
@@ -69,6 +71,8 @@ std::string Run::json() const {
   return model ? renderJson(ReportInput{sm, *model, result, Lang::en, false}) : std::string();
 }
 
+std::int64_t testToday() { return *calendar::dayNumber(2026, 12, 1); }
+
 Run runTexts(const std::vector<std::pair<std::string, std::string>>& modules, const std::string& caseText,
              CheckOptions options) {
   Run run;
@@ -80,6 +84,7 @@ Run runTexts(const std::vector<std::pair<std::string, std::string>>& modules, co
   if (run.diags.hasErrors()) return run;
   run.rulebase = analyzeModules(run.sm, files, run.diags);
   if (!run.rulebase) return run;
+  run.rulebase->today = testToday();
   auto id = run.sm.add("test.case", caseText);
   auto cf = parseFile(run.sm, id, run.diags);
   if (!cf) return run;
@@ -95,6 +100,7 @@ Run runBundled(const std::string& caseFile, CheckOptions options) {
   Run run;
   run.rulebase = loadRulebase(run.sm, {{sourcePath("rules"), "rules/"}}, run.diags);
   if (!run.rulebase) return run;
+  run.rulebase->today = testToday();
   auto cf = loadFile(run.sm, sourcePath(caseFile), caseFile, run.diags);
   if (!cf) return run;
   run.model = analyzeCase(*run.rulebase, run.sm, *cf, run.diags);

@@ -2,6 +2,7 @@
 // them, and look verdicts up by rule id.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,6 +13,10 @@
 #include "engine/report/report.hpp"
 
 namespace samsvar::testing {
+
+/// The day tests judge cases without a declared `date` on (as `check
+/// --date 2026-12-01` does), so that reports do not change with the clock.
+std::int64_t testToday();
 
 /// Path of a file in the source tree.
 std::string sourcePath(const std::string& relative);

@@ -271,6 +271,7 @@ z3::expr Lowering::lower(const TExpr& e, Env& env) {
       out = e.ty.kind == Kind::Bool && !e.ty.set ? ctx_.bool_val(e.value != 0)
                                                  : ctx_.int_val(static_cast<int64_t>(e.value));
       break;
+    case Op::Today: out = ctx_.int_val(static_cast<int64_t>(m_.caseDate)); break;
     case Op::Var: {
       std::int64_t v = env.at(e.index);
       out = e.ty.kind == Kind::Bool ? ctx_.bool_val(v != 0) : ctx_.int_val(static_cast<int64_t>(v));
