@@ -68,7 +68,7 @@ struct RepairSolver::Impl {
         if (in) {
           opt.add_soft(mem, p.costs.removeMember);
           facts.emplace_back(mem, static_cast<int>(fi));
-        } else if (!sv.open) {
+        } else if (!sv.open || sv.excludes(u)) {
           opt.add_soft(!mem, ty.kind == Kind::Ref && low.isPhantom(u) ? p.costs.addNewInstance : p.costs.addMember);
           facts.emplace_back(!mem, static_cast<int>(fi));
         }
