@@ -42,7 +42,8 @@ struct StrLit { std::string value; };
 struct Path { std::vector<Ident> parts; };
 /// `{a, b}` in an expression or a value; `{a, ...}` marks an open set (more
 /// members may exist). `{}` is the empty (complete) set.
-struct SetLit { std::vector<ExprPtr> elements; bool open = false; };
+/// `{ a, b }` (complete), `{ a, ... }` (open), `{ a, ..., not c }` (open, without c).
+struct SetLit { std::vector<ExprPtr> elements; bool open = false; std::vector<ExprPtr> excluded; };
 
 enum class UnaryOp { Not, Neg };
 struct Unary { UnaryOp op; ExprPtr operand; };

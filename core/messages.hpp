@@ -95,6 +95,8 @@ enum class DiagCode : std::uint8_t {
   semaAmbiguousValue,
   semaNoAttributes,
   semaBadSetElement,
+  semaExclusionOutsideFact,
+  semaExclusionInSet,
   semaElementType,
   semaUntypedSet,
   semaNotASet,

@@ -45,7 +45,7 @@ Evaluator::Value Evaluator::memberOf(std::int64_t inst, int a, std::int64_t elem
   if (reads_) reads_->push_back(f);
   const SetValue& s = m_.facts[f].value.set;
   if (std::find(s.members.begin(), s.members.end(), elem) != s.members.end()) return 1;
-  if (!s.open) return 0;
+  if (!s.open || s.excludes(elem)) return 0;
   return std::nullopt;
 }
 

@@ -71,6 +71,7 @@ std::string repairValueText(const Model& m, const Ty& ty, const FactValue& v, co
   for (const RepairChange* c : added)
     parts.push_back(newInstanceText(m, NewInstance{c->type, c->attrs}, lang, "en ny", "a new", scalar));
   if (v.set.open) parts.push_back("...");
+  for (int e : v.set.excluded) parts.push_back("not " + valueText(m, ty.element(), e, lang));
   return parts.empty() ? "{}" : "{ " + join(parts) + " }";
 }
 
@@ -350,6 +351,7 @@ std::string factText(const Model& m, int fi, Lang lang) {
     std::vector<std::string> parts;
     for (int e : fact.value.set.members) parts.push_back(valueText(m, ty.element(), e, lang));
     if (fact.value.set.open) parts.push_back("...");
+    for (int e : fact.value.set.excluded) parts.push_back("not " + valueText(m, ty.element(), e, lang));
     v = "{ " + join(parts) + (parts.empty() ? "}" : " }");
   } else {
     v = valueText(m, ty, fact.value.scalar, lang);

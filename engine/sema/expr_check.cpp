@@ -234,7 +234,16 @@ TExprPtr ExprChecker::checkNode(const ast::SetLit& s, const ast::Expr& e, std::o
   if (expected && expected->set) elem = expected->element();
   std::vector<TExprPtr> kids;
   bool ok = true;
-  for (const auto& el : s.elements) {
+  if (!s.excluded.empty() && !allowExclusions_) {
+    ctx_.diags.error(DiagCode::semaExclusionOutsideFact, s.excluded.front()->span);
+    return nullptr;
+  }
+  // Exclusions (`not c`) follow the members in `kids`; `index` counts the members.
+  std::vector<const ast::ExprPtr*> all;
+  for (const auto& el : s.elements) all.push_back(&el);
+  for (const auto& el : s.excluded) all.push_back(&el);
+  for (const auto* elp : all) {
+    const auto& el = *elp;
     auto k = check(*el, elem);
     if (!k) {
       ok = false;
@@ -262,7 +271,7 @@ TExprPtr ExprChecker::checkNode(const ast::SetLit& s, const ast::Expr& e, std::o
   }
   Ty ty = *elem;
   ty.set = true;
-  return make(Op::SetLit, ty, e.span, std::move(kids), s.open ? 1 : 0);
+  return make(Op::SetLit, ty, e.span, std::move(kids), s.open ? 1 : 0, static_cast<int>(s.elements.size()));
 }
 
 TExprPtr ExprChecker::checkNode(const ast::Quantifier& qn, const ast::Expr& e, std::optional<Ty>) {

@@ -65,6 +65,9 @@ class ExprChecker {
   /// The same for an expression that must be a set (what a binding, a
   /// quantifier or `count` ranges over).
   model::TExprPtr checkSet(const ast::Expr& e);
+  /// Lets a written set say what it does not contain (`{ a, ..., not b }`):
+  /// a declared fact may, a rule's expression may not.
+  void allowExclusions() { allowExclusions_ = true; }
 
  private:
   using TExprPtr = model::TExprPtr;
@@ -100,6 +103,7 @@ class ExprChecker {
   const model::Model& m_;
   const FileScope& file_;
   VarScope& vars_;
+  bool allowExclusions_ = false;
 };
 
 }  // namespace samsvar::sema

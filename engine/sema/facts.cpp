@@ -1,5 +1,6 @@
 #include "engine/sema/facts.hpp"
 
+#include <algorithm>
 #include <set>
 #include <string>
 
@@ -22,7 +23,9 @@ std::nullopt_t notConstant(Context& ctx, Span span) {
 std::optional<FactValue> constantValue(Context& ctx, const FileScope& scope, const ast::Expr& e, const Ty& expected,
                                        const std::string& attrName) {
   VarScope noVariables;
-  auto t = ExprChecker(ctx, scope, noVariables).check(e, expected);
+  ExprChecker checker(ctx, scope, noVariables);
+  checker.allowExclusions();
+  auto t = checker.check(e, expected);
   if (!t) return std::nullopt;
   if (!(t->ty == expected)) {
     ctx.diags.error(DiagCode::semaValueType, e.span,
@@ -36,9 +39,19 @@ std::optional<FactValue> constantValue(Context& ctx, const FileScope& scope, con
     if (t->op != Op::SetLit) return notConstant(ctx, e.span);
     v.set.open = t->value != 0;
     std::set<int> seen;
-    for (const auto& k : t->kids) {
+    const std::size_t members = t->index < 0 ? t->kids.size() : static_cast<std::size_t>(t->index);
+    for (std::size_t i = 0; i < t->kids.size(); ++i) {
+      const auto& k = t->kids[i];
       if (k->op != Op::Const) return notConstant(ctx, k->span);
-      if (seen.insert(static_cast<int>(k->value)).second) v.set.members.push_back(static_cast<int>(k->value));
+      const int elem = static_cast<int>(k->value);
+      if (i < members) {
+        if (seen.insert(elem).second) v.set.members.push_back(elem);
+      } else if (seen.count(elem)) {
+        ctx.diags.error(DiagCode::semaExclusionInSet, k->span, {{"excluded", std::string(ctx.sm.slice(k->span))}});
+        return std::nullopt;
+      } else if (std::find(v.set.excluded.begin(), v.set.excluded.end(), elem) == v.set.excluded.end()) {
+        v.set.excluded.push_back(elem);
+      }
     }
     return v;
   }

@@ -3,6 +3,7 @@
 // so later stages never look names up again.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -66,6 +67,8 @@ struct TypeInfo {
 struct SetValue {
   std::vector<int> members;
   bool open = false;  // `{ a, ... }`
+  std::vector<int> excluded;  // an open set's known non-members: `{ a, ..., not b }`
+  bool excludes(std::int64_t e) const { return std::find(excluded.begin(), excluded.end(), e) != excluded.end(); }
 };
 
 /// A declared attribute value. Scalars are encoded as integers: bool 0/1,

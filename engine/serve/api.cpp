@@ -327,7 +327,8 @@ Response ServeApp::vocabulary() const {
   static const std::vector<std::string> keywords = {
       "case", "uses", "against", "deviation", "exemption", "for", "because", "basis", "rule", "title", "message",
       "source", "section", "quote", "when", "require", "true", "false", "and", "or", "not", "implies", "in",
-      "exists", "forall", "count", "days", "weeks", "months", "må", "skal", "bør", "kan"};
+      "exists", "forall", "count", "days", "weeks", "months", "må", "skal", "bør", "kan", "date", "today",
+      "document", "issuer", "issued", "address", "succession", "by", "from", "fact", "choice"};
   return json(200, {{"types", out["types"]},
                     {"enums", out["enums"]},
                     {"instances", out["instances"]},

@@ -45,6 +45,7 @@ struct CaseEditor::Builder {
     for (int e : v.set.members) parts.push_back(literalText(ed.m_, ty.element(), e));
     parts.insert(parts.end(), newMembers.begin(), newMembers.end());
     if (v.set.open) parts.push_back("...");
+    for (int e : v.set.excluded) parts.push_back("not " + literalText(ed.m_, ty.element(), e));
     if (parts.empty()) return "{}";
     std::string out = "{ ";
     for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? ", " : "") + parts[i];
@@ -152,7 +153,7 @@ EditPlan CaseEditor::repair(const RepairResult& r) const {
     const auto [instance, attr] = where;
     const Ty& ty = m_.types[m_.instances[instance].type].attrs[attr].ty;
     const int fi = m_.instances[instance].factOfAttr[attr];
-    FactValue v = fi >= 0 ? m_.facts[fi].value : FactValue{0, SetValue{{}, /*open=*/true}};
+    FactValue v = fi >= 0 ? m_.facts[fi].value : FactValue{0, SetValue{{}, /*open=*/true, {}}};
     b.set(instance, attr, b.value(ty, v, names));
   }
   return b.finish();

@@ -81,7 +81,7 @@ struct RepairSolver::Impl {
         if (in) {
           softs.push_back({mem, p.costs.removeMember});
           facts.emplace_back(mem, static_cast<int>(fi));
-        } else if (!sv.open) {
+        } else if (!sv.open || sv.excludes(u)) {
           softs.push_back({!mem, ty.kind == Kind::Ref && low.isPhantom(u) ? p.costs.addNewInstance : p.costs.addMember});
           facts.emplace_back(!mem, static_cast<int>(fi));
         }

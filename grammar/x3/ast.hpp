@@ -104,6 +104,7 @@ struct unary : tagged {
 struct set_lit : tagged {
   std::vector<operand> elements;
   bool open = false;
+  std::vector<operand> excluded;  // `{ a, ..., not b }`
 };
 
 struct quantifier : tagged {
@@ -248,7 +249,7 @@ BOOST_FUSION_ADAPT_STRUCT(samsvar::x3ast::duration_lit, amount, unit)
 BOOST_FUSION_ADAPT_STRUCT(samsvar::x3ast::operation, op, rhs)
 BOOST_FUSION_ADAPT_STRUCT(samsvar::x3ast::expr, first, rest)
 BOOST_FUSION_ADAPT_STRUCT(samsvar::x3ast::unary, op, rhs)
-BOOST_FUSION_ADAPT_STRUCT(samsvar::x3ast::set_lit, elements, open)
+BOOST_FUSION_ADAPT_STRUCT(samsvar::x3ast::set_lit, elements, open, excluded)
 BOOST_FUSION_ADAPT_STRUCT(samsvar::x3ast::quantifier, kind, var, set, body)
 BOOST_FUSION_ADAPT_STRUCT(samsvar::x3ast::call, callee, args)
 BOOST_FUSION_ADAPT_STRUCT(samsvar::x3ast::type_ref, is_set, name)

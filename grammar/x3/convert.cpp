@@ -121,6 +121,7 @@ Converter::Converted Converter::operand(const x3ast::operand& o) {
       ast::SetLit set;
       set.open = s.open;
       int depth = c.operands(s.elements, set.elements);
+      depth = std::max(depth, c.operands(s.excluded, set.excluded));
       return c.node({std::move(set), c.span(s)}, depth);
     }
     Converted operator()(const x3::forward_ast<x3ast::quantifier>& fq) const {

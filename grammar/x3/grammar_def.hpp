@@ -376,9 +376,11 @@ auto const path_parts_def = identifier >> *(x3::lit('.') > identifier);
 auto const path_fill_def = path_parts[assign_value];
 auto const path_def = path_fill;
 auto const set_elements_def = expression >> *(x3::lit(',') >> !x3::lit("...") > expression);
+// An open set may say what it does not contain: `{ a, ..., not b }`, `{ ..., not b }`.
 auto const set_lit_def = x3::lit('{')
                       >> -set_elements
-                      >> x3::matches[x3::lit(',') >> x3::lit("...")]
+                      >> x3::matches[-x3::lit(',') >> x3::lit("...")]
+                      >> *(x3::lit(',') >> kw("not") > expression)
                       > x3::lit('}');
 auto const quant_kind_def = kw("exists") >> x3::attr(ast::QuantKind::Exists)
                           | kw("forall") >> x3::attr(ast::QuantKind::Forall);

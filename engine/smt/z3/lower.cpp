@@ -140,7 +140,7 @@ z3::expr Lowering::memberTerm(std::int64_t inst, int attr, std::int64_t elem) {
       const SetValue& s = m_.facts[f].value.set;
       bool in = std::find(s.members.begin(), s.members.end(), elem) != s.members.end();
       if (in) return ctx_.bool_val(true);
-      if (!s.open) return ctx_.bool_val(false);
+      if (!s.open || s.excludes(elem)) return ctx_.bool_val(false);
     }
   }
   return memberVar(inst, attr, elem);
@@ -155,7 +155,7 @@ z3::expr Lowering::factConstraint(int f) {
     for (auto u : universe(a.ty.element())) {
       bool in = std::find(s.members.begin(), s.members.end(), u) != s.members.end();
       if (in) parts.push_back(memberVar(fact.instance, fact.attr, u));
-      else if (!s.open) parts.push_back(!memberVar(fact.instance, fact.attr, u));
+      else if (!s.open || s.excludes(u)) parts.push_back(!memberVar(fact.instance, fact.attr, u));
     }
     return z3::mk_and(parts);
   }

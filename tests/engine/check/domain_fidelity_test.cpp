@@ -282,3 +282,59 @@ TEST(Citations, EveryBundledSourceDocumentHasARecord) {
 }
 
 }  // namespace
+
+namespace {
+
+const char* kOpenSets = R"(module o
+type Catalogue { name: text }
+type Order { consulted: set<Catalogue> }
+rule O-NOT-REF bør title nb "Ikke katalogen" en "Not the catalogue"
+  for o: Order
+  require refkat not in o.consulted
+refkat: Catalogue { name = "Referansekatalogen" }
+other: Catalogue { name = "Annet" }
+)";
+
+Run openSet(const std::string& value) {
+  return runTexts({{"o.rules", kOpenSets}}, "case \"c\" uses o\nmine: Catalogue {}\no: Order { consulted = " + value + " }\n");
+}
+
+TEST(ExplicitAbsence, AnOpenSetMayStateWhatItDoesNotContain) {
+  auto stated = openSet("{ other, ..., not refkat }");
+  ASSERT_TRUE(stated.checked) << stated.errors();
+  EXPECT_EQ(stated.verdict("O-NOT-REF"), Verdict::satisfied);
+  auto open = openSet("{ other, ... }");
+  ASSERT_TRUE(open.checked) << open.errors();
+  EXPECT_EQ(open.verdict("O-NOT-REF"), Verdict::gap);
+  auto with = openSet("{ other, refkat, ... }");
+  ASSERT_TRUE(with.checked) << with.errors();
+  EXPECT_EQ(with.verdict("O-NOT-REF"), Verdict::violated);
+  auto none = openSet("{ ..., not refkat, not other }");  // nothing known in it, two things known not to be
+  ASSERT_TRUE(none.checked) << none.errors();
+  EXPECT_EQ(none.verdict("O-NOT-REF"), Verdict::satisfied);
+}
+
+TEST(ExplicitAbsence, ASetCannotBothHoldAndLeaveOutTheSameElement) {
+  auto run = openSet("{ refkat, ..., not refkat }");
+  EXPECT_FALSE(run.checked);
+  EXPECT_NE(run.errors().find("test.case:3:43: error: `refkat` is both in the set and left out of it"), std::string::npos)
+      << run.errors();
+}
+
+TEST(ExplicitAbsence, OnlyADeclaredSetMayStateAnAbsence) {
+  std::string errors = lintTexts({{"o.rules", std::string(kOpenSets) + R"(
+rule O-BAD skal title nb "x" en "x"
+  for o: Order
+  require o.consulted == { other, ..., not refkat }
+)"}});
+  EXPECT_NE(errors.find("o.rules:12:44: error: only a declared set may say what it does not contain"), std::string::npos)
+      << errors;
+}
+
+TEST(ExplicitAbsence, AnExclusionNeedsAnElement) {
+  std::string errors = lintTexts({{"c.case", "case \"c\"\nx: T { s = { a, ..., not } }\n"}});
+  EXPECT_NE(errors.find("c.case:2:"), std::string::npos) << errors;
+  EXPECT_NE(errors.find("error"), std::string::npos) << errors;
+}
+
+}  // namespace
