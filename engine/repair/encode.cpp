@@ -102,8 +102,12 @@ smt::RepairProblem encodeRepair(const Model& m, const CaseResult& result, std::v
     if (timeline[m.facts[fi].instance] && isDate(m.facts[fi]) && m.instances[m.facts[fi].instance].module.empty())
       freeFacts[fi] = true;
   // A declared world fact is what the user says the world is: never changed.
+  // Nor is a tender, repairing an offer on it (`against`): the vendor changes
+  // its offer, not the procurer's tender.
   for (std::size_t fi = 0; fi < m.facts.size() && fi < freeFacts.size(); ++fi)
-    if (isWorldFact(m, m.facts[fi].instance, m.facts[fi].attr)) freeFacts[fi] = false;
+    if (isWorldFact(m, m.facts[fi].instance, m.facts[fi].attr) ||
+        (m.facts[fi].span.valid && m.facts[fi].span.file != m.caseFile))
+      freeFacts[fi] = false;
   p.freeFacts = std::move(freeFacts);
   p.costs = costs();
   // An undeclared date or number the repair may have to declare: as close
