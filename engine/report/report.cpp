@@ -529,8 +529,10 @@ std::string repairOutcomeText(const Model& m, const RepairResult& r, Lang lang) 
                             : "the solver did not decide the må/skal rules " + ruleIds(m, r.unresolved) +
                                   "; no repair can be claimed until they are (raise --rlimit or --timeout-ms)");
     case RepairResult::Status::impossible:
-      return nb ? "Ingen endring av fakta kan oppfylle alle må/skal-regler; disse reglene er i konflikt for saken:"
-                : "No change of facts can satisfy every må/skal rule; these rules conflict for this case:";
+      return nb ? "Ingen endring av valgene i saken kan oppfylle alle må/skal-regler: disse reglene kan ikke "
+                  "oppfylles med de faktaene saken oppgir, eller er i konflikt med hverandre:"
+                : "No change of the case's choices can satisfy every må/skal rule: these rules cannot hold with the "
+                  "facts the case declares, or conflict with each other:";
     case RepairResult::Status::found:
     case RepairResult::Status::unverified: break;
   }
