@@ -306,8 +306,8 @@ rule D-14 skal
   EXPECT_EQ(fact(run, violated->because[0], Lang::nb), "p1.notice = 10 dager");
   EXPECT_EQ(fact(run, violated->because[0], Lang::en), "p1.notice = 10 days");
   std::string nb = run.text(Lang::nb), en = run.text(Lang::en);
-  EXPECT_NE(nb.find("deklarer p2.notice; f.eks. 14 dager eller større oppfyller D-14"), std::string::npos) << nb;
-  EXPECT_NE(en.find("declare p2.notice; e.g. 14 days or greater satisfies D-14"), std::string::npos) << en;
+  EXPECT_NE(nb.find("deklarer p2.notice = 14 dager eller større (avgjør D-14 alene)"), std::string::npos) << nb;
+  EXPECT_NE(en.find("declare p2.notice = 14 days or greater (settles D-14 on its own)"), std::string::npos) << en;
   EXPECT_EQ(nb.find("days"), std::string::npos) << nb;
 }
 
