@@ -148,3 +148,39 @@ TEST(Journey, VendorOfferAgainstTheTender) {
 }
 
 }  // namespace
+
+namespace {
+
+// Every attribute of the bundled vocabulary says whether it is a fact about
+// the world or the user's choice (docs/language.md): the repair relies on it.
+TEST(Vocabulary, EveryBundledAttributeIsMarkedFactOrChoice) {
+  SourceManager sm;
+  Diagnostics diags;
+  auto rulebase = loadRulebase(sm, {{sourcePath("rules"), "rules/"}}, diags);
+  ASSERT_TRUE(rulebase) << renderAll(sm, diags, Lang::en);
+  std::size_t facts = 0, choices = 0;
+  for (const auto& t : rulebase->types)
+    for (const auto& a : t.attrs) {
+      EXPECT_NE(a.role, ast::AttrRole::unmarked) << t.name << "." << a.name << " is neither `fact` nor `choice`";
+      (a.isFact() ? facts : choices) += 1;
+    }
+  // The judgement the repair rests on, in a few samples.
+  auto role = [&](const std::string& type, const std::string& attr) {
+    for (const auto& t : rulebase->types)
+      if (t.name == type) return t.attrs[t.attrIndex.at(attr)].role;
+    return ast::AttrRole::unmarked;
+  };
+  EXPECT_EQ(role("Product", "level"), ast::AttrRole::fact);
+  EXPECT_EQ(role("Product", "still_relevant"), ast::AttrRole::fact);
+  EXPECT_EQ(role("Product", "withdrawn"), ast::AttrRole::fact);
+  EXPECT_EQ(role("Procurement", "adaptation_needed"), ast::AttrRole::fact);
+  EXPECT_EQ(role("Standard", "category"), ast::AttrRole::fact);
+  EXPECT_EQ(role("Product", "bp4_date"), ast::AttrRole::choice);
+  EXPECT_EQ(role("Consultation", "closes"), ast::AttrRole::choice);
+  EXPECT_EQ(role("Procurement", "choices"), ast::AttrRole::choice);
+  EXPECT_EQ(role("Assignment", "main_responsible"), ast::AttrRole::choice);
+  EXPECT_GT(facts, 100u);
+  EXPECT_GT(choices, 200u);
+}
+
+}  // namespace
