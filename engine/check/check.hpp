@@ -57,6 +57,12 @@ struct GapAttribute {
   std::vector<NewInstance> newMembers;
   /// With a side, `example.scalar` is a bound: every value on that side works.
   BoundSide bound = BoundSide::none;
+  /// Declaring this attribute with `example` settles the rule on its own,
+  /// whatever the other undeclared attributes are (otherwise the example is
+  /// part of one joint example of all the finding's gap attributes).
+  bool alone = false;
+  /// The example settles the rule by making it not apply.
+  bool outOfForce = false;
 };
 
 struct Finding {

@@ -1,5 +1,6 @@
 #include "engine/check/explain_gap.hpp"
 
+#include <algorithm>
 #include <map>
 #include <utility>
 
@@ -33,12 +34,20 @@ class GapExplainer {
         g.instance = v.instance;
         g.attr = v.attr;
         if (boundByEvaluation(v, g)) {
+          g.alone = true;  // the only undeclared value: its bound settles the rule
           out.push_back(std::move(g));
           return out;
         }
       }
     }
-    if (!q_.hasExample() && (!q_.canHold(true).isSat() || !q_.hasExample())) return out;
+    // An example where the binding applies and holds; when none exists, one
+    // where it does not apply (the only way it can be settled).
+    bool outOfForce = false;
+    if (!q_.hasExample() && (!q_.canHold(true).isSat() || !q_.hasExample())) {
+      if (!q_.canNotApplyExample().isSat() || !q_.hasExample()) return out;
+      outOfForce = true;
+    }
+    if (!outOfForce) plausibleExample(vars);
     // Group by (instance, attribute); members that are phantoms become
     // further instances with the values the example gives them.
     std::map<std::pair<int, int>, GapAttribute> groups;
@@ -65,11 +74,70 @@ class GapExplainer {
       GapAttribute& g = groups.begin()->second;
       if (!boundByEvaluation(scalars[0], g)) boundBySolver(scalars[0], g);
     }
-    for (auto& [key, g] : groups) out.push_back(std::move(g));
+    bool single = groups.size() == 1 && std::none_of(vars.begin(), vars.end(), [&](const smt::Variable& v) {
+                    return smt::isPhantom(m_, v.instance) || (v.isMembership() && smt::isPhantom(m_, v.element));
+                  });
+    for (auto& [key, g] : groups) {
+      g.outOfForce = outOfForce;
+      // The only attribute that decides the gap: declaring it as in the
+      // example (a set: complete) settles the rule.
+      g.alone = single;
+      if (!single) settlesAlone(g);
+      out.push_back(std::move(g));
+    }
     return out;
   }
 
  private:
+  /// Makes the kept example plausible, keeping the binding applying and
+  /// holding: undeclared dates near the case's own dates, and sets with as
+  /// few members as the rule needs (not every standard of the catalogue).
+  void plausibleExample(const std::vector<smt::Variable>& vars) {
+    smt::BindingQuestions::Fixed fixed;
+    if (auto anchor = caseAnchorDate(m_)) {
+      static constexpr std::int64_t kOffsets[] = {0, 7, 42, 91, 182, 365, -7, -42, -91, -182, -365};
+      for (const auto& v : vars) {
+        if (v.isMembership() || smt::isPhantom(m_, v.instance) || typeOf(m_, v).kind != Kind::Date) continue;
+        for (std::int64_t off : kOffsets) {
+          fixed.push_back({v, *anchor + off});
+          if (q_.canHoldWith(fixed).isSat()) break;
+          fixed.pop_back();
+        }
+      }
+    }
+    for (const auto& v : vars) {
+      if (!v.isMembership() || !q_.hasExample() || q_.exampleValue(v) == 0) continue;
+      fixed.push_back({v, 0});
+      if (!q_.canHoldWith(fixed).isSat()) fixed.back().second = 1;
+    }
+    if (!fixed.empty()) q_.canHoldWith(fixed);  // the example with every choice above
+  }
+
+  /// Whether declaring `g` alone settles the rule: with the example's value,
+  /// or (a bool or an enum) another value of it.
+  void settlesAlone(GapAttribute& g) {
+    if (g.bound != BoundSide::none) {
+      g.alone = true;  // a single undeclared number: its bound settles it
+      return;
+    }
+    const Ty& ty = m_.types[smt::typeOfInstance(m_, g.instance)].attrs[g.attr].ty;
+    if (ty.set || smt::isPhantom(m_, g.instance)) return;
+    smt::Variable x{g.instance, g.attr, -1};
+    std::vector<std::int64_t> candidates{g.example.scalar};
+    if (ty.kind == Kind::Bool) candidates.push_back(g.example.scalar ? 0 : 1);
+    if (ty.kind == Kind::Enum)
+      for (std::int64_t e = 0; e < static_cast<std::int64_t>(m_.enums[ty.decl].values.size()); ++e)
+        if (e != g.example.scalar) candidates.push_back(e);
+    for (std::int64_t c : candidates) {
+      if (!q_.canFailWith({{x, c}}).isUnsat()) continue;
+      g.alone = true;
+      g.example.scalar = c;
+      // Whether that value holds the rule or takes it out of force.
+      g.outOfForce = !q_.canHoldWith({{x, c}}).isSat();
+      return;
+    }
+  }
+
   /// Does the binding apply and hold, by exact evaluation, when the gap's
   /// single undeclared attribute has value `v`? (nullopt: still open.)
   std::optional<bool> holdsWith(const smt::Variable& x, std::int64_t v) {
@@ -126,6 +194,26 @@ class GapExplainer {
 };
 
 }  // namespace
+
+std::optional<std::int64_t> caseAnchorDate(const Model& m) {
+  std::vector<std::int64_t> dates;
+  for (const auto& f : m.facts) {
+    const Instance& in = m.instances[f.instance];
+    const Ty& ty = m.types[in.type].attrs[f.attr].ty;
+    if (in.module.empty() && ty.kind == Kind::Date && !ty.set) dates.push_back(f.value.scalar);
+  }
+  if (dates.empty()) {
+    // A case that declares no date: the latest date of the reference data
+    // (a fixed point, so that the same input gives the same report).
+    for (const auto& f : m.facts) {
+      const Ty& ty = m.types[m.instances[f.instance].type].attrs[f.attr].ty;
+      if (ty.kind == Kind::Date && !ty.set && (dates.empty() || f.value.scalar > dates[0])) dates.assign(1, f.value.scalar);
+    }
+    if (dates.empty()) return std::nullopt;
+  }
+  std::sort(dates.begin(), dates.end());
+  return dates[(dates.size() - 1) / 2];
+}
 
 bool gapIsSingleNumber(const Model& m, const std::vector<smt::Variable>& vars) {
   return vars.size() == 1 && !vars[0].isMembership() && !smt::isPhantom(m, vars[0].instance) &&

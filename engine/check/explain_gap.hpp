@@ -3,6 +3,8 @@
 // of the bound from which on every value does.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "engine/check/check.hpp"
@@ -14,6 +16,11 @@ namespace samsvar {
 /// Whether a gap on these variables is described by a bound alone (a single
 /// undeclared number, date or duration), so that deciding it needs no example.
 bool gapIsSingleNumber(const model::Model& m, const std::vector<smt::Variable>& vars);
+
+/// A date in the middle of the dates the case itself declares (nullopt: it
+/// declares none; then the latest date of the reference data it uses): what
+/// examples and repairs stay near, so they never suggest 1901 or 1970.
+std::optional<std::int64_t> caseAnchorDate(const model::Model& m);
 
 /// The undeclared attributes that decide the gap of binding `env` of `rule`
 /// (`q`: its questions, with the example canHold kept, if any), ordered by

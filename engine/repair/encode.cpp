@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "core/calendar.hpp"
+#include "engine/check/explain_gap.hpp"
 
 namespace samsvar {
 
@@ -71,27 +72,6 @@ bool isWorldFact(const Model& m, int instance, int attr) {
   return m.types[m.instances[instance].type].attrs[attr].isFact();
 }
 
-std::optional<std::int64_t> caseAnchorDate(const Model& m) {
-  // The median of the dates the case itself declares (its rules' reference
-  // data excepted): a date in the middle of the case's own time line.
-  std::vector<std::int64_t> dates;
-  for (const auto& f : m.facts) {
-    const Instance& in = m.instances[f.instance];
-    const Ty& ty = m.types[in.type].attrs[f.attr].ty;
-    if (in.module.empty() && ty.kind == Kind::Date && !ty.set) dates.push_back(f.value.scalar);
-  }
-  // A case that declares no date: the latest date of the reference data it
-  // uses (a fixed point, so that the same input gives the same report).
-  if (dates.empty())
-    for (const auto& f : m.facts) {
-      const Ty& ty = m.types[m.instances[f.instance].type].attrs[f.attr].ty;
-      if (ty.kind == Kind::Date && !ty.set && (dates.empty() || f.value.scalar > dates[0])) dates.assign(1, f.value.scalar);
-    }
-  if (dates.empty()) return std::nullopt;
-  std::sort(dates.begin(), dates.end());
-  return dates[(dates.size() - 1) / 2];
-}
-
 smt::RepairProblem encodeRepair(const Model& m, const CaseResult& result, std::vector<bool> freeFacts) {
   smt::RepairProblem p;
   p.roles.resize(m.rules.size());
@@ -122,8 +102,12 @@ smt::RepairProblem encodeRepair(const Model& m, const CaseResult& result, std::v
     if (timeline[m.facts[fi].instance] && isDate(m.facts[fi]) && m.instances[m.facts[fi].instance].module.empty())
       freeFacts[fi] = true;
   // A declared world fact is what the user says the world is: never changed.
+  // Nor is a tender, repairing an offer on it (`against`): the vendor changes
+  // its offer, not the procurer's tender.
   for (std::size_t fi = 0; fi < m.facts.size() && fi < freeFacts.size(); ++fi)
-    if (isWorldFact(m, m.facts[fi].instance, m.facts[fi].attr)) freeFacts[fi] = false;
+    if (isWorldFact(m, m.facts[fi].instance, m.facts[fi].attr) ||
+        (m.facts[fi].span.valid && m.facts[fi].span.file != m.caseFile))
+      freeFacts[fi] = false;
   p.freeFacts = std::move(freeFacts);
   p.costs = costs();
   // An undeclared date or number the repair may have to declare: as close

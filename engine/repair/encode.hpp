@@ -21,10 +21,6 @@ bool needsRepair(const model::Model& m, const Finding& f);
 /// world fact (`fact` in its type): a repair never changes it.
 bool isWorldFact(const model::Model& m, int instance, int attr);
 
-/// A date in the middle of the case's declared dates (nullopt: it declares
-/// none): where a repair's new dates are anchored.
-std::optional<std::int64_t> caseAnchorDate(const model::Model& m);
-
 /// The MaxSMT problem of repairing `result`, changing only the declared
 /// facts marked in `freeFacts`.
 smt::RepairProblem encodeRepair(const model::Model& m, const CaseResult& result, std::vector<bool> freeFacts);

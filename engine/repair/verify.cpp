@@ -41,6 +41,16 @@ void pruneDeclarations(const Checker& checker, const Model& m, RepairResult& rep
       if (o.kind == RepairChange::Kind::add_instance && o.intoInstance == c.instance && o.intoAttr == c.attr) return true;
     return false;
   };
+  // A new instance keeps only the values the rules need of it (its other
+  // attributes stay undeclared for the user to fill in, not invented).
+  for (std::size_t i = 0; i < repair.changes.size(); ++i) {
+    if (repair.changes[i].kind != RepairChange::Kind::add_instance) continue;
+    for (std::size_t a = repair.changes[i].attrs.size(); a-- > 0;) {
+      RepairResult without = repair;
+      without.changes[i].attrs.erase(without.changes[i].attrs.begin() + static_cast<long>(a));
+      if (holdsAfter(verdicts, m, without)) repair.changes = std::move(without.changes);
+    }
+  }
   for (RepairChange::Kind kind : {RepairChange::Kind::add, RepairChange::Kind::confirm}) {
     for (std::size_t i = repair.changes.size(); i-- > 0;) {
       if (repair.changes[i].kind != kind || joined(repair.changes[i])) continue;

@@ -387,7 +387,36 @@ std::string changeValueText(const Model& m, const RepairResult& r, const RepairC
   return repairValueText(m, m.types[c.type].attrs[c.attr].ty, c.value, addedTo(r, c), lang);
 }
 
+namespace {
+
+/// "a, b og c" / "a, b and c".
+std::string listText(const std::vector<std::string>& parts, Lang lang) {
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i)
+    out += (i == 0 ? "" : i + 1 == parts.size() ? (lang == Lang::nb ? " og " : " and ") : ", ") + parts[i];
+  return out;
+}
+
+/// What a gap does not know, worded as unknown (never as the violation the
+/// rule's message describes).
+std::string gapMessage(const Model& m, const Finding& f, Lang lang) {
+  bool nb = lang == Lang::nb;
+  std::vector<std::string> attrs;
+  for (const auto& g : f.gaps) attrs.push_back(attributeName(m, g.instance, g.attr));
+  if (attrs.empty())
+    return nb ? "Det er ikke kjent om regelen er oppfylt: den avhenger av noe som ikke er deklarert, men samsvar fant "
+                "ikke en verdi som avgjør den innen løserens grense."
+              : "It is not known whether the rule holds: it depends on something not declared, but samsvar found no "
+                "value that settles it within the solver's limit.";
+  if (nb) return fmt::format("Det er ikke oppgitt {}, så det er ikke kjent om regelen er oppfylt.", listText(attrs, lang));
+  return fmt::format("{} {} not declared, so it is not known whether the rule holds.", listText(attrs, lang),
+                     attrs.size() == 1 ? "is" : "are");
+}
+
+}  // namespace
+
 std::string ruleMessage(const Model& m, const Finding& f, Lang lang) {
+  if (f.verdict == Verdict::gap || f.underlying == Verdict::gap) return gapMessage(m, f, lang);
   const RuleInfo& rule = m.rules[f.rule];
   std::string msg = rule.message ? rule.message->in(lang) : rule.title.in(lang);
   for (std::size_t k = 0; k < rule.bindings.size(); ++k) {
@@ -459,9 +488,18 @@ std::string documentDetails(const DocumentInfo& d) {
 std::string gapText(const Model& m, const Finding& f, const GapAttribute& g, Lang lang) {
   bool nb = lang == Lang::nb;
   std::string side = boundText(g.bound, nb, isDateAttr(m, m.instances[g.instance].type, g.attr));
-  return fmt::format("{} {}; {} {}{} {} {}", nb ? "deklarer" : "declare", attributeName(m, g.instance, g.attr),
-                     nb ? "f.eks." : "e.g.", gapExampleText(m, g, lang), side, nb ? "oppfyller" : "satisfies",
-                     m.rules[f.rule].id);
+  const std::string& id = m.rules[f.rule].id;
+  std::string why;
+  if (g.alone && g.outOfForce) why = nb ? "da gjelder ikke " + id : "then " + id + " does not apply";
+  else if (g.alone) why = nb ? "avgjør " + id + " alene" : "settles " + id + " on its own";
+  else if (g.outOfForce)
+    why = nb ? "sammen med de andre; ett eksempel der " + id + " ikke gjelder"
+             : "with the others; one example in which " + id + " does not apply";
+  else
+    why = nb ? "sammen med de andre; ett eksempel der " + id + " er oppfylt"
+             : "with the others; one example in which " + id + " holds";
+  return fmt::format("{} {} = {}{} ({})", nb ? "deklarer" : "declare", attributeName(m, g.instance, g.attr),
+                     gapExampleText(m, g, lang), side, why);
 }
 
 std::string waiverLabel(const Waiver& w, Lang lang) {
@@ -555,8 +593,10 @@ std::string repairOutcomeText(const Model& m, const RepairResult& r, Lang lang) 
                             : "the solver did not decide the må/skal rules " + ruleIds(m, r.unresolved) +
                                   "; no repair can be claimed until they are (raise --rlimit or --timeout-ms)");
     case RepairResult::Status::impossible:
-      return nb ? "Ingen endring av fakta kan oppfylle alle må/skal-regler; disse reglene er i konflikt for saken:"
-                : "No change of facts can satisfy every må/skal rule; these rules conflict for this case:";
+      return nb ? "Ingen endring av valgene i saken kan oppfylle alle må/skal-regler: disse reglene kan ikke "
+                  "oppfylles med de faktaene saken oppgir, eller er i konflikt med hverandre:"
+                : "No change of the case's choices can satisfy every må/skal rule: these rules cannot hold with the "
+                  "facts the case declares, or conflict with each other:";
     case RepairResult::Status::found:
     case RepairResult::Status::unverified: break;
   }
@@ -656,7 +696,7 @@ std::string renderText(const ReportInput& in) {
         for (const auto& e : f.because) body += fmt::format("      {}  {}\n", loc(sm, e.span), factText(m, e.fact, in.lang));
       }
       if (!f.gaps.empty()) {
-        body += fmt::format("    {}:\n", nb ? "avgjøres av det som ikke er deklarert" : "decided by what is not declared");
+        body += fmt::format("    {}:\n", nb ? "avgjøres ved å deklarere" : "settled by declaring");
         for (const auto& g : f.gaps) body += "      " + gapText(m, f, g, in.lang) + "\n";
       }
       if (f.waiver >= 0) {
@@ -721,9 +761,16 @@ std::string renderJson(const ReportInput& in, bool compact) {
     for (const auto& g : f.gaps) {
       ordered_json gj{{"attribute", attributeName(m, g.instance, g.attr)}, {"suggestion", gapExampleText(m, g, Lang::en)}};
       if (g.bound != BoundSide::none) gj["bound"] = boundSideName(g.bound);
+      gj["alone"] = g.alone;
+      gj["out_of_force"] = g.outOfForce;
+      gj["text"] = gapText(m, f, g, in.lang);
       gaps.push_back(gj);
     }
     o["gaps"] = gaps;
+    // A gap is worded as what is not known, not by the rule's message
+    // template (which describes a violation).
+    if (f.verdict == Verdict::gap || f.underlying == Verdict::gap)
+      o["message"] = {{"nb", ruleMessage(m, f, Lang::nb)}, {"en", ruleMessage(m, f, Lang::en)}};
     if (f.waiver >= 0) {
       const Waiver& w = m.waivers[f.waiver];
       ordered_json wj{{"kind", w.exemption ? "exemption" : "deviation"}, {"text", w.text}};

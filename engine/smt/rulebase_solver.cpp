@@ -5,6 +5,8 @@
 #include <set>
 #include <string>
 
+#include "core/calendar.hpp"
+#include "engine/smt/bindings.hpp"
 #include "engine/smt/z3/decode.hpp"
 #include "engine/smt/z3/lower.hpp"
 #include "engine/smt/z3/solver.hpp"
@@ -62,6 +64,28 @@ struct RulebaseSolver::Impl {
     std::set<std::string> names;
     forEachConstant(std::move(roots), [&](const z3::expr& c, std::vector<z3::expr>&) { names.insert(c.decl().name().str()); });
     return names;
+  }
+
+  /// Every date `e` depends on within two years of the latest date the
+  /// rulebase's reference data declares: an example tried first, so that
+  /// `explain` shows plausible dates (never 1969 or 1970).
+  z3::expr plausibleDates(const z3::expr& e) {
+    std::int64_t latest = *calendar::dayNumber(2025, 1, 1);
+    bool any = false;
+    for (const auto& f : world.facts) {
+      const Ty& ty = world.types[world.instances[f.instance].type].attrs[f.attr].ty;
+      if (ty.kind == Kind::Date && !ty.set && (!any || f.value.scalar > latest)) latest = f.value.scalar, any = true;
+    }
+    z3::expr all = ctx.bool_val(true);
+    for (const auto& n : constants({e})) {
+      const Variable* v = low.varInfo(n);
+      if (!v || v->isMembership()) continue;
+      const Ty& ty = world.types[typeOfInstance(world, v->instance)].attrs[v->attr].ty;
+      if (ty.kind != Kind::Date || ty.set) continue;
+      z3::expr x = low.attrTerm(v->instance, v->attr);
+      all = all && x >= ctx.int_val(static_cast<int64_t>(latest - 730)) && x <= ctx.int_val(static_cast<int64_t>(latest + 730));
+    }
+    return all;
   }
 
   std::vector<WitnessValue> witness() {
@@ -177,8 +201,10 @@ RulebaseSolver::Examples RulebaseSolver::examples(int r) {
       RuleTerms t = ruleTerms(s.low, rule, env, conds);
       for (auto& d : s.low.takeDomainConstraints()) s.solver.add(d);
       z3::expr formula = t.app && t.req;
-      if (s.ask(formula).isSat()) out.satisfying = s.witness();
-      if (s.ask(t.app && !t.req).isSat()) out.violating = s.witness();
+      z3::expr violating = t.app && !t.req;
+      if (s.ask(formula && s.plausibleDates(formula)).isSat() || s.ask(formula).isSat()) out.satisfying = s.witness();
+      if (s.ask(violating && s.plausibleDates(violating)).isSat() || s.ask(violating).isSat())
+        out.violating = s.witness();
     });
     return out;
   });

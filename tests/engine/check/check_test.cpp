@@ -71,7 +71,7 @@ h1: Consultation { kind = hoering  opens = 2024-03-01 }
   EXPECT_EQ(attribute(run, f->gaps[0]), "h1.closes");
   EXPECT_EQ(f->gaps[0].bound, BoundSide::on_or_after);
   EXPECT_EQ(gapExampleText(*run.model, f->gaps[0], Lang::en), "2024-04-12");
-  EXPECT_NE(run.text(Lang::nb).find("deklarer h1.closes; f.eks. 2024-04-12 eller senere oppfyller H-6W"),
+  EXPECT_NE(run.text(Lang::nb).find("deklarer h1.closes = 2024-04-12 eller senere (avgjør H-6W alene)"),
             std::string::npos)
       << run.text(Lang::nb);
 }
@@ -107,7 +107,7 @@ i1: Consultation { kind = innspillsrunde }
   // The Norwegian report says it in Norwegian.
   std::string nb = gapExampleText(*openSet.model, f->gaps[0], Lang::nb);
   EXPECT_NE(nb.find("en annen Consultation med kind = hoering"), std::string::npos) << nb;
-  EXPECT_NE(openSet.text(Lang::nb).find("f.eks. { en annen Consultation med kind = hoering"), std::string::npos)
+  EXPECT_NE(openSet.text(Lang::nb).find("deklarer p.consultations = { en annen Consultation med kind = hoering"), std::string::npos)
       << openSet.text(Lang::nb);
   auto closedWithout = check(R"(
 p: Product { level = anbefalt  consultations = { i1 } }
@@ -306,8 +306,8 @@ rule D-14 skal
   EXPECT_EQ(fact(run, violated->because[0], Lang::nb), "p1.notice = 10 dager");
   EXPECT_EQ(fact(run, violated->because[0], Lang::en), "p1.notice = 10 days");
   std::string nb = run.text(Lang::nb), en = run.text(Lang::en);
-  EXPECT_NE(nb.find("deklarer p2.notice; f.eks. 14 dager eller større oppfyller D-14"), std::string::npos) << nb;
-  EXPECT_NE(en.find("declare p2.notice; e.g. 14 days or greater satisfies D-14"), std::string::npos) << en;
+  EXPECT_NE(nb.find("deklarer p2.notice = 14 dager eller større (avgjør D-14 alene)"), std::string::npos) << nb;
+  EXPECT_NE(en.find("declare p2.notice = 14 days or greater (settles D-14 on its own)"), std::string::npos) << en;
   EXPECT_EQ(nb.find("days"), std::string::npos) << nb;
 }
 
