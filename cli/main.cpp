@@ -78,9 +78,14 @@ int main(int argc, char** argv) {
 
   LintCommand la;
   bool noAnalysis = false;
-  auto* lint = app.add_subcommand("lint", "Parse and type-check rule modules and cases; analyse the rulebase");
-  lint->add_option("paths", la.paths, "Files or directories")->required();
-  lint->add_flag("--no-analysis", noAnalysis, "Skip the rulebase analysis (conflicts, redundancy, dead rules)");
+  auto* lint = app.add_subcommand(
+      "lint", "Parse and type-check rule modules and cases; analyse their rules (never applies, cannot hold, "
+              "conflicts, redundancy)");
+  lint->add_option("paths", la.paths, "Rule modules and cases: files or directories")->required();
+  lint->add_flag("--no-analysis", noAnalysis, "Only parse and type-check; skip the analysis");
+  lint->add_flag("--rulebase", la.rulebase, "Also analyse every rule of the rulebase (the bundled rules too), not "
+                                            "only those of the modules and cases given");
+  lint->add_option("--against", la.against, "A tender case: the offers given are read on top of it");
   addCommon(lint);
 
   ExplainCommand ea;

@@ -234,6 +234,10 @@ enum class Phrase : std::uint8_t {
   witness,
   intended,
   documentFinding,
+  fixCaseRule,
+  fixCaseRuleCondition,
+  fixCaseRuleConflict,
+  caseRuleRedundant,
   // lines of renderAll
   moreNotShown,
   moreNotKept,

@@ -209,30 +209,63 @@ int lint(const CommonOptions& common, const LintCommand& a, const Streams& io) {
   Session s(common, io);
   // Modules named on the command line join the rulebase; cases are checked against it.
   std::vector<RulePath> paths = s.rulePaths();
-  std::vector<std::string> cases;
+  std::vector<std::string> cases, namedModules;
   for (const auto& p : a.paths) {
     for (const auto& f : collectFiles(p, {".rules", ".case"}, s.diags)) {
-      if (f.size() >= 6 && f.compare(f.size() - 6, 6, ".rules") == 0) paths.push_back({f, ""});
-      else cases.push_back(f);
+      if (f.size() >= 6 && f.compare(f.size() - 6, 6, ".rules") == 0) {
+        paths.push_back({f, ""});
+        namedModules.push_back(f);
+      } else {
+        cases.push_back(f);
+      }
     }
   }
   auto rulebase = s.loadRules(paths);
   if (!rulebase) return s.badInput();
-  std::size_t checked = 0;
+  std::optional<model::Model> tender;
+  CaseLoad load;
+  if (!a.against.empty()) {
+    auto tf = loadFile(s.sm, a.against, a.against, s.diags);
+    if (tf) tender = analyzeCase(*rulebase, s.sm, *tf, s.diags);
+    if (!tender) return s.badInput();
+    load.tender = &*tender;
+    load.tenderPath = a.against;
+  }
+  std::vector<model::Model> caseModels;
   for (const auto& cf : cases)
-    if (loadCase(s.sm, *rulebase, cf, cf, s.diags)) ++checked;
+    if (auto m = loadCase(s.sm, *rulebase, cf, cf, s.diags, load)) caseModels.push_back(std::move(*m));
   std::size_t intended = 0;
   if (a.analysis && !s.diags.hasErrors()) {
     IntendedFindings documented;
     for (const auto& rp : paths) documented.addFileIn(rp.path);
-    auto findings = lintRulebase(*rulebase, documented);
-    for (const auto& f : findings) intended += f.intended ? 1 : 0;
-    addLintDiagnostics(*rulebase, findings, s.diags);
+    auto analyse = [&](const model::Model& m, const std::optional<std::set<int>>& focus) {
+      if (focus && focus->empty()) return;
+      auto findings = lintRulebase(m, documented, {}, focus);
+      for (const auto& f : findings) intended += f.intended ? 1 : 0;
+      addLintDiagnostics(m, findings, s.diags);
+    };
+    // The rules of the modules named (every rule with --rulebase) ...
+    std::set<int> named;
+    for (std::size_t r = 0; r < rulebase->rules.size(); ++r) {
+      const std::uint32_t file = rulebase->rules[r].span.file;
+      for (const auto& f : namedModules)
+        if (s.sm.name(file) == f) named.insert(static_cast<int>(r));
+    }
+    if (a.rulebase) analyse(*rulebase, std::nullopt);
+    else analyse(*rulebase, named);
+    // ... and each case's own rules, with the rules they interact with.
+    for (const auto& m : caseModels) {
+      std::set<int> own;
+      for (std::size_t r = rulebase->rules.size(); r < m.rules.size(); ++r) own.insert(static_cast<int>(r));
+      if (tender)
+        for (std::size_t r = rulebase->rules.size(); r < tender->rules.size(); ++r) own.erase(static_cast<int>(r));
+      analyse(m, own);
+    }
   }
   s.printDiagnostics();
   if (s.diags.hasErrors()) return 2;
-  io.out << lintSummary({rulebase->modules.size(), rulebase->rules.size(), checked, s.diags.items().size() - intended,
-                         intended},
+  io.out << lintSummary({rulebase->modules.size(), rulebase->rules.size(), caseModels.size(),
+                         s.diags.items().size() - intended, intended},
                         common.lang);
   return 0;
 }

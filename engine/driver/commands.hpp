@@ -48,7 +48,11 @@ struct CheckCommand {
 /// `samsvar lint`.
 struct LintCommand {
   std::vector<std::string> paths;  // rule modules join the rulebase; cases are checked against it
-  bool analysis = true;            // the rulebase analysis (conflicts, redundancy, dead rules)
+  bool analysis = true;            // the analysis (conflicts, redundancy, dead rules)
+  /// Analyse every rule of the rulebase (the bundled rules too), not only the
+  /// rules of the modules and cases named.
+  bool rulebase = false;
+  std::string against;             // a tender the offers among the cases answer
 };
 
 /// `samsvar explain`.

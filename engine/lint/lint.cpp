@@ -8,10 +8,11 @@
 namespace samsvar {
 
 std::vector<LintFinding> lintRulebase(const model::Model& rulebase, const IntendedFindings& intended,
-                                      const smt::Limits& limits) {
+                                      const smt::Limits& limits, const std::optional<std::set<int>>& focus) {
   std::vector<LintFinding> out;
   AnalysisOptions options;
   options.limits = limits;
+  options.focus = focus;
   for (auto& f : analyzeRulebase(rulebase, options)) {
     LintFinding lf;
     lf.key = findingKey(rulebase, f);

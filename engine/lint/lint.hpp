@@ -5,6 +5,7 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -25,8 +26,11 @@ struct LintFinding {
 
 /// Analyses the rulebase (analyzeRulebase) and matches every finding with the
 /// intended ones. In the analysis' order: by rule location, then kind.
+/// With `focus`, only those rules are analysed (a case's own rules, or the
+/// modules named on the command line), with the rules they interact with.
 std::vector<LintFinding> lintRulebase(const model::Model& rulebase, const IntendedFindings& intended,
-                                      const smt::Limits& limits = {});
+                                      const smt::Limits& limits = {},
+                                      const std::optional<std::set<int>>& focus = std::nullopt);
 
 /// Whether `id` names one rule of `m` (without regard to case), as
 /// explainRuleById finds it.

@@ -90,7 +90,7 @@ std::vector<WitnessFact> witnessFacts(const GenericWorld& w, const std::vector<s
 /// is asked in its own solver, so a rule is asked against its component only
 /// (the bundled rules: 19 s against the whole rulebase).
 void findRedundant(smt::RulebaseSolver& solver, const std::vector<int>& live, const smt::Limits& limits,
-                   std::vector<AnalysisFinding>& out) {
+                   const std::set<int>* focus, std::vector<AnalysisFinding>& out) {
   // Union-find over rules that share a variable.
   std::vector<std::size_t> parent(live.size());
   for (std::size_t i = 0; i < live.size(); ++i) parent[i] = i;
@@ -112,7 +112,9 @@ void findRedundant(smt::RulebaseSolver& solver, const std::vector<int>& live, co
   limited.rlimit = std::max<unsigned long long>(1, limited.rlimit / 5);
   for (const auto& [root, rules] : components) {
     if (rules.size() < 2) continue;  // nothing else can imply it
-    for (auto& [r, by] : solver.implied(rules, limited)) out.push_back({AnalysisKind::redundant, r, by, {}, ""});
+    if (focus && std::none_of(rules.begin(), rules.end(), [&](int r) { return focus->count(r) > 0; })) continue;
+    for (auto& [r, by] : solver.implied(rules, limited, focus))
+      out.push_back({AnalysisKind::redundant, r, by, {}, ""});
   }
 }
 
@@ -137,8 +139,11 @@ std::vector<AnalysisFinding> analyzeRulebase(const Model& rulebase, const Analys
   std::vector<int> rules;
   for (int r : m.activeRules)
     if (!exemptByDesign(m.rules[r])) rules.push_back(r);
+  const std::set<int>* focus = opt.focus ? &*opt.focus : nullptr;
+  auto inFocus = [&](int r) { return !focus || focus->count(r) > 0; };
   std::set<int> broken;
   for (int r : rules) {
+    if (!inFocus(r)) continue;
     if (solver.mayApply(r).isUnsat()) {
       out.push_back({AnalysisKind::never_applies, r, {}, {}, ""});
       broken.insert(r);
@@ -161,14 +166,15 @@ std::vector<AnalysisFinding> analyzeRulebase(const Model& rulebase, const Analys
     std::set<std::pair<int, int>> pairs;
     for (const auto& [v, rs] : byVar)
       for (std::size_t i = 0; i < rs.size(); ++i)
-        for (std::size_t j = i + 1; j < rs.size(); ++j) pairs.insert({std::min(rs[i], rs[j]), std::max(rs[i], rs[j])});
+        for (std::size_t j = i + 1; j < rs.size(); ++j)
+          if (inFocus(rs[i]) || inFocus(rs[j])) pairs.insert({std::min(rs[i], rs[j]), std::max(rs[i], rs[j])});
     for (auto [a, b] : pairs) {
       if (!solver.mayBothApplyAndHold(a, b).isUnsat()) continue;
       if (!solver.mayBothApply(a, b).isSat()) continue;
       out.push_back({AnalysisKind::conflict, a, {b}, witnessFacts(world, solver.witness()), ""});
     }
   }
-  if (opt.redundancy) findRedundant(solver, live, opt.limits, out);
+  if (opt.redundancy) findRedundant(solver, live, opt.limits, focus, out);
   std::stable_sort(out.begin(), out.end(), [&](const AnalysisFinding& x, const AnalysisFinding& y) {
     const Span &sx = m.rules[x.rule].idSpan, &sy = m.rules[y.rule].idSpan;
     return std::tie(sx.file, sx.begin, x.kind, x.others) < std::tie(sy.file, sy.begin, y.kind, y.others);

@@ -4,6 +4,8 @@
 // every type, with every attribute unknown.
 #pragma once
 
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -50,6 +52,10 @@ struct AnalysisFinding {
 struct AnalysisOptions {
   bool conflicts = true;
   bool redundancy = true;
+  /// The rules analysed (a case's own rules): only their findings are made,
+  /// and only other rules they share a variable with are asked about them.
+  /// Absent: every active rule.
+  std::optional<std::set<int>> focus;
   smt::Limits limits;  // of each question (redundancy: a fifth of the resources)
 };
 

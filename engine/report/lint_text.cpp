@@ -32,6 +32,17 @@ std::string witnessList(const std::vector<WitnessFact>& facts, Lang lang) {
   return out;
 }
 
+/// What the author of a case does about a finding on the case's own rule.
+Phrase caseRuleHelp(AnalysisKind kind) {
+  switch (kind) {
+    case AnalysisKind::unsatisfiable: return Phrase::fixCaseRule;
+    case AnalysisKind::never_applies: return Phrase::fixCaseRuleCondition;
+    case AnalysisKind::conflict: return Phrase::fixCaseRuleConflict;
+    case AnalysisKind::redundant: return Phrase::caseRuleRedundant;
+  }
+  return Phrase::fixCaseRule;
+}
+
 }  // namespace
 
 void addLintDiagnostics(const model::Model& rulebase, const std::vector<LintFinding>& findings,
@@ -49,6 +60,8 @@ void addLintDiagnostics(const model::Model& rulebase, const std::vector<LintFind
                  {{"facts", Bilingual{witnessList(f.witness, Lang::nb), witnessList(f.witness, Lang::en)}}});
     if (lf.intended)
       d.withHelp(Phrase::intended, {{"reason", *lf.intended}});
+    else if (rule.module.empty())  // a case's own rule: its author corrects it in the case
+      d.withHelp(caseRuleHelp(f.kind), {{"rule", rule.id}});
     else
       d.withHelp(Phrase::documentFinding, {{"key", lf.key}});
     diags.add(std::move(d));

@@ -148,7 +148,8 @@ std::vector<Variable> RulebaseSolver::variables(int r) {
   });
 }
 
-std::vector<std::pair<int, std::vector<int>>> RulebaseSolver::implied(const std::vector<int>& rules, const Limits& limits) {
+std::vector<std::pair<int, std::vector<int>>> RulebaseSolver::implied(const std::vector<int>& rules, const Limits& limits,
+                                                                      const std::set<int>* targets) {
   return guarded("analysis", [&] {
     Impl& s = *impl_;
     std::vector<std::pair<int, std::vector<int>>> out;
@@ -165,6 +166,7 @@ std::vector<std::pair<int, std::vector<int>>> RulebaseSolver::implied(const std:
       tracked.emplace_back(r, t);
     }
     for (auto& [r, t] : tracked) {
+      if (targets && !targets->count(r)) continue;
       z3::expr_vector others(s.ctx);
       for (auto& [r2, t2] : tracked)
         if (r2 != r) others.push_back(t2);

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <set>
 #include <utility>
 #include <vector>
 
@@ -50,7 +51,9 @@ class RulebaseSolver {
   /// Each rule of `rules` that the others imply, with a minimal set of them
   /// (minimiseByDeletion, ascending), asked in one solver under `limits`.
   /// A question the solver cannot settle within them is left out.
-  std::vector<std::pair<int, std::vector<int>>> implied(const std::vector<int>& rules, const Limits& limits);
+  /// With `targets`, only those rules are asked about (the others may imply them).
+  std::vector<std::pair<int, std::vector<int>>> implied(const std::vector<int>& rules, const Limits& limits,
+                                                        const std::set<int>* targets = nullptr);
 
   /// Generated examples of the first binding of `rule` that has one: where
   /// it applies and holds, and where it applies and fails (nullopt: none).

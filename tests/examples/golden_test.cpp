@@ -14,6 +14,9 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <sstream>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "harness.hpp"
 #include "engine/repair/repair.hpp"
@@ -204,6 +207,46 @@ TEST(Readme, WalkthroughOutputsAreTheGoldenReports) {
     ++blocks;
   }
   EXPECT_EQ(blocks, 3u);
+}
+
+// Every samsvar command the README shows in a shell block runs as printed,
+// in order (init writes the file check then reads), from a folder with the
+// examples and the build: no input error, no crash. `check` may exit 1 (a
+// violated rule is its answer); the rest exit 0. `serve` runs until stopped,
+// so it is left out; the synopsis under "Using it" is a text block.
+TEST(Readme, EveryCommandItPrintsRuns) {
+  const std::string readme = readFile(sourcePath("README.md"));
+  std::vector<std::string> commands;
+  for (std::size_t at = readme.find("```sh\n"); at != std::string::npos; at = readme.find("```sh\n", at + 1)) {
+    const std::size_t close = readme.find("```\n", at + 6);
+    ASSERT_NE(close, std::string::npos);
+    std::istringstream block(readme.substr(at + 6, close - at - 6));
+    for (std::string line; std::getline(block, line);)
+      if (line.find("build/samsvar ") != std::string::npos && line.find("samsvar serve") == std::string::npos)
+        commands.push_back(line);
+  }
+  EXPECT_GE(commands.size(), 11u);
+  const fs::path dir = fs::temp_directory_path() / ("samsvar-readme-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  // A copy, not a link: a stream may only name files inside the case roots.
+  fs::copy(sourcePath("examples"), dir / "examples", fs::copy_options::recursive);
+  fs::create_directory_symlink(fs::path(SAMSVAR_BINARY).parent_path(), dir / "build");
+  for (const auto& command : commands) {
+    std::ofstream(dir / "command.sh") << command << "\n";
+    const std::string run = "cd '" + dir.string() + "' && timeout 600 sh command.sh >command.out 2>command.err";
+    const int status = std::system(run.c_str());
+    ASSERT_TRUE(WIFEXITED(status)) << command;
+    const int code = WEXITSTATUS(status);
+    const bool isCheck = command.find("samsvar check ") != std::string::npos;
+    EXPECT_TRUE(code == 0 || (isCheck && code == 1))
+        << command << "\nexit " << code << "\n" << readFile((dir / "command.err").string());
+    EXPECT_FALSE(fs::is_empty(dir / "command.out") && fs::is_empty(dir / "command.err") &&
+                 command.find(" > ") == std::string::npos)
+        << command << " printed nothing";
+  }
+  EXPECT_TRUE(fs::exists(dir / "mitt-anbud.case"));
+  fs::remove_all(dir);
 }
 
 }  // namespace

@@ -277,3 +277,52 @@ TEST(Explain, ExamplesAreShortAndAMissingOneSaysWhy) {
             std::string::npos)
       << planEn.out;
 }
+
+// lint CASE analyses the case's own rules; the bundled rules only with --rulebase.
+TEST_F(TempDir, LintFindsACasesImpossibleAndDeadRules) {
+  const std::string file = (dir_ / "krav.case").string();
+  std::ofstream(file) << "case \"Lint\" uses anskaffelse\n"
+                         "type T { a: int }\n"
+                         "t1: T { }\n"
+                         "rule KRAV-1 må\n"
+                         "  title nb \"umulig\" en \"impossible\"\n"
+                         "  source \"anbud\"\n"
+                         "  for t: T\n"
+                         "  require t.a > 5 and t.a < 3\n"
+                         "rule KRAV-2 skal\n"
+                         "  title nb \"aldri\" en \"never\"\n"
+                         "  source \"anbud\"\n"
+                         "  for t: T\n"
+                         "  when false\n"
+                         "  require t.a > 1\n";
+  auto lint = [&](Lang lang) {
+    LintCommand l;
+    l.paths = {file};
+    return run([&](const Streams& io) { return runLint(bundled(lang), l, io); });
+  };
+  Output nb = lint(Lang::nb);
+  EXPECT_EQ(nb.code, 0) << nb.err;
+  EXPECT_NE(nb.err.find("krav.case:4:6: warning: ingen sak kan oppfylle `KRAV-1` der den gjelder"), std::string::npos)
+      << nb.err;
+  EXPECT_NE(nb.err.find("help: rett `require` i `KRAV-1` i saken: slik den står, kan ingen sak oppfylle den"),
+            std::string::npos)
+      << nb.err;
+  EXPECT_NE(nb.err.find("krav.case:9:6: warning: `KRAV-2` gjelder aldri (betingelsen kan ikke bli sann)"),
+            std::string::npos)
+      << nb.err;
+  EXPECT_NE(nb.err.find("help: rett `when` i `KRAV-2` i saken: slik den står, gjelder regelen aldri, så den sjekker "
+                        "ingenting"),
+            std::string::npos)
+      << nb.err;
+  // Only the case's rules: nothing about the bundled ones.
+  EXPECT_EQ(nb.err.find("rules/"), std::string::npos) << nb.err;
+  EXPECT_NE(nb.out.find("1 saker; 2 advarsler, 0 tilsiktede analysefunn"), std::string::npos) << nb.out;
+  Output en = lint(Lang::en);
+  EXPECT_NE(en.err.find("help: correct `when` of `KRAV-2` in the case: as written the rule never applies, so it "
+                        "checks nothing"),
+            std::string::npos)
+      << en.err;
+  EXPECT_NE(en.err.find("help: correct `require` of `KRAV-1` in the case: as written no case can satisfy it"),
+            std::string::npos)
+      << en.err;
+}
