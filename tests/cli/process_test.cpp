@@ -31,13 +31,22 @@ std::vector<std::string> with(std::vector<std::string> args, const std::vector<s
 }
 
 TEST(ExitCode, ZeroWhenEveryRuleHolds) {
-  Process p = runSamsvar(with({"check", "tests/cli/clean.case"}, kHearing));
+  Process p = runSamsvar(with({"check", "tests/cli/clean.case", "--date", "2026-12-01"}, kHearing));
   EXPECT_EQ(p.code, 0) << p.err;
   EXPECT_EQ(p.out,
             "Case «A hearing of six weeks» (tests/cli/clean.case)\n"
+            "Date: 2026-12-01 (not declared in the case; the case is judged as of this day)\n"
             "\n"
             "0 violations, 0 gaps, 0 deviations, 1 satisfied\n");
   EXPECT_EQ(p.err, "");
+}
+
+// `--date` pins the day undated cases are judged on; it must be a real date.
+TEST(ExitCode, TwoForADateThatDoesNotExist) {
+  Process p = runSamsvar(with({"check", "tests/cli/clean.case", "--date", "2026-02-30"}, kHearing));
+  EXPECT_EQ(p.code, 2);
+  EXPECT_NE(p.err.find("2026-02-30"), std::string::npos) << p.err;
+  EXPECT_EQ(p.out, "");
 }
 
 TEST(ExitCode, OneWhenAMaaRuleIsViolated) {
@@ -90,11 +99,11 @@ TEST(ExitCode, TwoForAMissingFileAndForBadUsage) {
 // The executable prints the reports the libraries render for the goldens.
 TEST(Report, StdoutIsTheGoldenReport) {
   const std::string file = "examples/procurer/kritisk-info-helseforetak";
-  Process text = runSamsvar({"check", file + ".case", "--repair"});
+  Process text = runSamsvar({"check", file + ".case", "--repair", "--date", "2026-12-01"});
   EXPECT_EQ(text.code, 1);
   EXPECT_EQ(text.out, readFile(sourcePath(file + ".expected.txt")));
   EXPECT_EQ(text.err, "");
-  Process json = runSamsvar({"check", file + ".case", "--repair", "--format", "json"});
+  Process json = runSamsvar({"check", file + ".case", "--repair", "--format", "json", "--date", "2026-12-01"});
   EXPECT_EQ(json.code, 1);
   EXPECT_EQ(json.out, readFile(sourcePath(file + ".expected.json")));
   EXPECT_EQ(json.err, "");
@@ -138,7 +147,7 @@ TEST(Batch, SameReportsOnOneThreadAndOnTwoAndAlone) {
 // With --format json a batch prints one compact report per line, in input
 // order, each the same document as the case's golden report.
 TEST(Batch, JsonLinesAreTheGoldenReports) {
-  Process p = runSamsvar({"check", "examples/vendor/", "--repair", "--format", "json", "-j2"});
+  Process p = runSamsvar({"check", "examples/vendor/", "--repair", "--format", "json", "-j2", "--date", "2026-12-01"});
   EXPECT_EQ(p.code, 1) << p.err;
   std::istringstream lines(p.out);
   std::size_t n = 0;
