@@ -14,11 +14,11 @@ using namespace model;
 
 namespace {
 
-/// The budget of one repair attempt: resource units per independent part
+/// The budget of one repair attempt, per independent part: resource units
 /// decide when it gives up, deterministically (the same case gives the same
-/// report on any machine); the wall clock of a check question is the
-/// backstop of the whole attempt.
-smt::Limits repairLimits(const CheckOptions& o) { return {o.repairRlimit, o.timeoutMs * 3}; }
+/// report on any machine); the wall clock of a check question is only the
+/// backstop.
+smt::Limits repairLimits(const CheckOptions& o) { return {o.repairRlimit, o.timeoutMs}; }
 
 /// The order of a report: by position, then by attribute.
 std::string sortName(const Model& m, const RepairChange& c) {
