@@ -8,6 +8,7 @@
 
 #include "engine/driver/commands.hpp"
 #include "engine/report/format.hpp"
+#include "engine/report/starter.hpp"
 #include "engine/serve/server.hpp"
 #include "engine/smt/version.hpp"
 
@@ -74,9 +75,26 @@ int main(int argc, char** argv) {
   addCommon(lint);
 
   ExplainCommand ea;
-  auto* explain = app.add_subcommand("explain", "Explain a rule: text, source, strength and generated examples");
-  explain->add_option("rule", ea.rule, "Rule id, e.g. HOR-14")->required();
+  auto* explain = app.add_subcommand("explain", "Explain a rule (bundled, or a case's own): text, source, strength and generated examples");
+  explain->add_option("rule", ea.rule, "Rule id, e.g. HOR-14 (upper or lower case)")->required();
+  explain->add_option("cases", ea.cases, "Cases whose own rules (e.g. a tender's requirements) may hold the id");
   addCommon(explain);
+
+  VocabCommand va;
+  auto* vocab = app.add_subcommand("vocab", "List the words a case may use: types with their attributes, enum values, "
+                                            "reference data; search them by a word in Norwegian or English");
+  vocab->add_option("word", va.word, "A word to search for, e.g. høring, Consultation, snomed (default: everything)");
+  vocab->add_option("--format", va.format, "text (default), json, or markdown (docs/vocabulary.md)")
+      ->check(CLI::IsMember({"text", "json", "markdown"}));
+  addCommon(vocab);
+
+  InitCommand ia;
+  auto* init = app.add_subcommand("init", "Write a commented starting case for a procurer, the directorate or a vendor");
+  init->add_option("role", ia.role, "procurer (a tender), directorate (a normative product) or vendor")
+      ->required()
+      ->check(CLI::IsMember(starterRoles()));
+  init->add_option("file", ia.file, "The case file to write (never overwritten; default: standard output)");
+  addCommon(init);
 
   serve::ServeOptions sa;
   unsigned maxBodyKb = 1024;
@@ -123,6 +141,8 @@ int main(int argc, char** argv) {
   if (*check) return runCheck(common, ca, io);
   if (*lint) return runLint(common, la, io);
   if (*explain) return runExplain(common, ea, io);
+  if (*vocab) return runVocab(common, va, io);
+  if (*init) return runInit(common, ia, io);
   if (*serve) {
     sa.maxBodyBytes = std::size_t{maxBodyKb} << 10;
     return serve::runServe(common, sa, io);

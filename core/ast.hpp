@@ -78,7 +78,14 @@ struct TypeRef {
   Span span;
 };
 
+/// Whether an attribute describes the world (a fact the user confirms: a
+/// product's level, whether it is still relevant) or a choice the user makes
+/// (dates, chosen standards, who is responsible). A repair changes only
+/// choices. Unmarked attributes are choices.
+enum class AttrRole { unmarked, fact, choice };
+
 struct AttrDecl {
+  AttrRole role = AttrRole::unmarked;  // `fact name: …` / `choice name: …`
   Ident name;
   TypeRef type;
   std::optional<StringLit> doc;  // optional trailing description string

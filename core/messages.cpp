@@ -43,7 +43,7 @@ constexpr std::array<CodeText, kDiagCodeCount> kCodes{{
    "blokkommentaren er ikke avsluttet", "unterminated block comment"},
   {C::parseUnterminatedString, "parse.unterminated-string", "strengen er ikke avsluttet", "unterminated string"},
   {C::parseEscape, "parse.escape", "ugyldig escape-sekvens", "invalid escape sequence"},
-  {C::parseDateFormat, "parse.date-format", "datoer skrives ÅÅÅÅ-MM-DD", "dates are written YYYY-MM-DD"},
+  {C::parseDateFormat, "parse.date-format", "skriv datoer som ÅÅÅÅ-MM-DD", "write dates as YYYY-MM-DD"},
   {C::parseExpected, "parse.expected", "forventet {what}", "expected {what}"},
   {C::parseUnexpected, "parse.unexpected", "uventet `{token}`", "unexpected `{token}`"},
   {C::parseUnexpectedInput, "parse.unexpected-input", "uventet tekst", "unexpected input"},
@@ -245,6 +245,15 @@ constexpr std::array<CodeText, kDiagCodeCount> kCodes{{
   {C::lintRedundant, "lint.redundant",
    "`{rule}` følger av {others} (overflødig)", "`{rule}` is implied by {others} (redundant)"},
 
+  // vocab and init
+  {C::vocabNoMatch, "vocab.no-match",
+   "ingenting i vokabularet passer med `{word}`", "nothing in the vocabulary matches `{word}`"},
+  {C::initFileExists, "init.file-exists",
+   "{path} finnes allerede; velg et annet filnavn, eller slett filen først",
+   "{path} already exists; choose another file name, or delete the file first"},
+  {C::initCannotWrite, "init.cannot-write",
+   "kan ikke skrive {path}; velg en mappe du har skrivetilgang til", "cannot write {path}; choose a folder you may write to"},
+
   // explain
   {C::explainUnknownRule, "explain.unknown-rule", "ukjent regel `{rule}`", "unknown rule `{rule}`"},
 }};
@@ -318,6 +327,9 @@ constexpr std::array<PhraseText, kPhraseCount> kPhrases{{
   {P::variableBoundHere, "`{variable}` er bundet her", "`{variable}` is bound here"},
   {P::renameVariable, "gi variabelen i `{quantifier}` et annet navn", "give the variable of `{quantifier}` another name"},
   {P::addToUses, "legg `{module}` til i `uses`", "add `{module}` to `uses`"},
+  {P::validNames, "gyldige navn her: {names}", "valid names here: {names}"},
+  {P::searchVocabulary, "`samsvar vocab {name}` søker etter ordet blant typene, verdiene, referansedataene og reglene",
+   "`samsvar vocab {name}` searches the types, values, reference data and rules for the word"},
 
   {P::fileNotFound, "finner ikke {path}", "cannot find {path}"},
   {P::fileNoPermission, "har ikke lov til å lese {path}", "no permission to read {path}"},
@@ -348,6 +360,8 @@ constexpr std::array<PhraseText, kPhraseCount> kPhrases{{
    "samsvar: the page is ready at {url} (Ctrl+C stops it)"},
   {P::serveCannotListen, "samsvar: kan ikke lytte på {host} port {port}: {reason}",
    "samsvar: cannot listen on {host} port {port}: {reason}"},
+  {P::initWrote, "samsvar: skrev {path}. Fyll den ut, og sjekk den med `samsvar check {path}`",
+   "samsvar: wrote {path}. Fill it in, and check it with `samsvar check {path}`"},
 
   {P::ruleIsHere, "`{rule}` er her", "`{rule}` is here"},
   {P::witness, "vitne: {facts}", "witness: {facts}"},

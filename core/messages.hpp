@@ -136,6 +136,10 @@ enum class DiagCode : std::uint8_t {
   lintNeverApplies,
   lintConflict,
   lintRedundant,
+  // vocab and init
+  vocabNoMatch,
+  initFileExists,
+  initCannotWrite,
   // explain
   explainUnknownRule,  // keep last: kDiagCodeCount counts up to here
 };
@@ -196,6 +200,8 @@ enum class Phrase : std::uint8_t {
   variableBoundHere,
   renameVariable,
   addToUses,
+  validNames,
+  searchVocabulary,
   // why a file cannot be read (core/source.cpp)
   fileNotFound,
   fileNoPermission,
@@ -218,6 +224,8 @@ enum class Phrase : std::uint8_t {
   // `samsvar serve` on the terminal (engine/serve/)
   serveListening,
   serveCannotListen,
+  // `samsvar init`
+  initWrote,
   // notes and help of lint findings
   ruleIsHere,
   witness,

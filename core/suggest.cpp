@@ -62,4 +62,13 @@ std::optional<Bilingual> didYouMean(const std::string& name, const std::vector<s
   return phrase(Phrase::didYouMean, {{"name", *c}});
 }
 
+Bilingual nameHelp(const std::string& name, const std::vector<std::string>& candidates) {
+  if (auto d = didYouMean(name, candidates)) return *d;
+  // A list longer than this is not read; the vocabulary is searched instead.
+  constexpr std::size_t kListable = 60;
+  if (!candidates.empty() && candidates.size() <= kListable)
+    return phrase(Phrase::validNames, {{"names", quotedNames(candidates)}});
+  return phrase(Phrase::searchVocabulary, {{"name", name}});
+}
+
 }  // namespace samsvar

@@ -20,4 +20,9 @@ std::optional<std::string> closestName(const std::string& name, const std::vecto
 /// "mente du `x`?" / "did you mean `x`?" for the closest candidate, if any.
 std::optional<Bilingual> didYouMean(const std::string& name, const std::vector<std::string>& candidates);
 
+/// The help of an "unknown name" error: "did you mean" the closest
+/// candidate; else the valid names when there are few enough to read (in the
+/// order given); else how to search the vocabulary for the name.
+Bilingual nameHelp(const std::string& name, const std::vector<std::string>& candidates);
+
 }  // namespace samsvar

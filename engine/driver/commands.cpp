@@ -1,13 +1,19 @@
 #include "engine/driver/commands.hpp"
 
+#include <chrono>
 #include <exception>
+#include <filesystem>
+#include <fstream>
 #include <istream>
 #include <memory>
 #include <iterator>
 #include <optional>
 #include <ostream>
 
+#include "core/calendar.hpp"
+#include "core/errors.hpp"
 #include "core/messages.hpp"
+#include "core/suggest.hpp"
 #include "engine/check/check.hpp"
 #include "engine/driver/batch.hpp"
 #include "engine/driver/load.hpp"
@@ -17,6 +23,8 @@
 #include "engine/report/format.hpp"
 #include "engine/report/lint_text.hpp"
 #include "engine/report/report.hpp"
+#include "engine/report/starter.hpp"
+#include "engine/report/vocabulary.hpp"
 #include "engine/sema/sema.hpp"
 
 namespace samsvar {
@@ -119,8 +127,15 @@ CaseRoots caseRoots(const CheckCommand& a) {
 
 int check(const CommonOptions& common, const CheckCommand& a, const Streams& io) {
   Session s(common, io);
+  // With --format json, input errors are also a JSON document on the output
+  // stream, for the program that reads it (docs/input-errors-schema.json).
+  const bool json = a.format == "json";
+  auto failInput = [&](bool compact = false) {
+    if (json) io.out << renderInputErrorsJson(s.sm, s.diags, common.lang, compact);
+    return s.badInput();
+  };
   auto rulebase = s.loadRules();
-  if (!rulebase) return s.badInput();
+  if (!rulebase) return failInput();
   // `--against TENDER`: the tender (a case, possibly with its own requirement
   // rules) is analysed first; each offer is then analysed on top of it, so the
   // tender's requirements and the bundled rules see both files' facts.
@@ -128,10 +143,10 @@ int check(const CommonOptions& common, const CheckCommand& a, const Streams& io)
   if (!a.against.empty()) {
     auto tf = loadFile(s.sm, a.against, a.against, s.diags);
     if (tf) tender = analyzeCase(*rulebase, s.sm, *tf, s.diags);
-    if (!tender) return s.badInput();
+    if (!tender) return failInput();
   }
   std::vector<CaseSource> sources = caseSources(s, a.cases);
-  if (sources.empty()) return s.badInput();
+  if (sources.empty()) return failInput();
   const CaseRoots roots = caseRoots(a);
   std::vector<std::string> names;
   for (const auto& cs : sources) names.push_back(cs.name);
@@ -179,6 +194,7 @@ int check(const CommonOptions& common, const CheckCommand& a, const Streams& io)
   s.diags.sort();
   s.diags.append(result.diagnostics);
   const bool badInput = s.diags.hasErrors();
+  if (badInput && json) io.out << renderInputErrorsJson(s.sm, s.diags, common.lang, /*compact=*/sources.size() > 1);
   if (!s.diags.items().empty()) s.printDiagnostics(/*sort=*/false);
   for (const auto& f : result.failures) io.err << failureMessage(f, common.lang) << "\n";
   if (!result.failures.empty()) return 3;
@@ -222,18 +238,95 @@ int explain(const CommonOptions& common, const ExplainCommand& a, const Streams&
   Session s(common, io);
   auto rulebase = s.loadRules();
   if (!rulebase) return s.badInput();
+  // A case's own rules (a tender's requirements) are explained from the case
+  // that declares them: the first case given whose model knows the id.
+  std::vector<model::Model> cases;
+  for (const auto& p : a.cases)
+    for (const auto& f : collectFiles(p, {".case"}, s.diags))
+      if (auto m = loadCase(s.sm, *rulebase, f, f, s.diags)) cases.push_back(std::move(*m));
+  if (s.diags.hasErrors()) return s.badInput();
+  const model::Model* where = cases.empty() ? &*rulebase : &cases.front();
+  for (const auto& m : cases) {
+    if (explainRuleIdKnown(m, a.rule)) {
+      where = &m;
+      break;
+    }
+  }
   Diagnostics unknown;
-  auto ex = explainRuleById(*rulebase, a.rule, unknown);
+  auto ex = explainRuleById(*where, a.rule, unknown);
   if (!ex) {
     // An unknown rule id has no location: its error and help, without a count.
     for (const auto& d : unknown.items()) io.err << render(s.sm, d, common.lang, common.color);
     return 2;
   }
-  io.out << escapeControls(renderExplanation(s.sm, *rulebase, *ex, common.lang), /*keepNewlines=*/true);
+  io.out << escapeControls(renderExplanation(s.sm, *where, *ex, common.lang), /*keepNewlines=*/true);
+  return 0;
+}
+
+int vocab(const CommonOptions& common, const VocabCommand& a, const Streams& io) {
+  Session s(common, io);
+  auto rulebase = s.loadRules();
+  if (!rulebase) return s.badInput();
+  if (a.format == "markdown") {
+    io.out << renderVocabularyMarkdown(*rulebase);
+    return 0;
+  }
+  const VocabularySelection selection = selectVocabulary(*rulebase, a.word);
+  if (selection.empty()) {
+    // Nothing matches: what the word could have been, or how to look.
+    Diagnostic& d = s.diags.error(DiagCode::vocabNoMatch, Span{}, {{"word", a.word}});
+    d.help = nameHelp(a.word, vocabularyNames(*rulebase));
+    for (const auto& item : s.diags.items()) io.err << render(s.sm, item, common.lang, common.color);
+    return 2;
+  }
+  if (a.format == "json") io.out << renderVocabularyJson(*rulebase, selection);
+  else io.out << escapeControls(renderVocabularyText(*rulebase, selection, common.lang), /*keepNewlines=*/true);
+  return 0;
+}
+
+int init(const CommonOptions& common, const InitCommand& a, const Streams& io) {
+  Session s(common, io);
+  auto rulebase = s.loadRules();
+  if (!rulebase) return s.badInput();
+  auto text = starterCase(*rulebase, a.role, common.lang, todayIso());
+  if (!text) throw InternalError("no starting case for the role " + a.role);  // the CLI accepts only known roles
+  if (a.file.empty() || a.file == "-") {
+    io.out << *text;
+    return 0;
+  }
+  // A starting case never replaces a file: it may be the user's work.
+  std::error_code ec;
+  const bool exists = std::filesystem::exists(a.file, ec);
+  bool written = false;
+  if (!exists) {
+    std::ofstream f(a.file, std::ios::binary);
+    f << *text;
+    f.close();
+    written = static_cast<bool>(f);
+  }
+  if (!written) {
+    s.diags.error(exists ? DiagCode::initFileExists : DiagCode::initCannotWrite, Span{}, {{"path", a.file}});
+    for (const auto& d : s.diags.items()) io.err << render(s.sm, d, common.lang, common.color);
+    return 2;
+  }
+  io.err << phrase(Phrase::initWrote, {{"path", a.file}}).in(common.lang) << "\n";
   return 0;
 }
 
 }  // namespace
+
+std::string todayIso() {
+  const auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  return calendar::isoDate(now.time_since_epoch().count());
+}
+
+int runVocab(const CommonOptions& common, const VocabCommand& command, const Streams& io) {
+  return guarded(common, io, [&] { return vocab(common, command, io); });
+}
+
+int runInit(const CommonOptions& common, const InitCommand& command, const Streams& io) {
+  return guarded(common, io, [&] { return init(common, command, io); });
+}
 
 int runCheck(const CommonOptions& common, const CheckCommand& command, const Streams& io) {
   return guarded(common, io, [&] { return check(common, command, io); });

@@ -52,7 +52,20 @@ struct LintCommand {
 
 /// `samsvar explain`.
 struct ExplainCommand {
-  std::string rule;  // rule id, e.g. HOR-14
+  std::string rule;                 // rule id, e.g. HOR-14 (any case: hor-14)
+  std::vector<std::string> cases;   // cases (files or folders) whose own rules may hold the id
+};
+
+/// `samsvar vocab`.
+struct VocabCommand {
+  std::string word;              // empty: the whole vocabulary
+  std::string format = "text";   // text, json or markdown (docs/vocabulary.md)
+};
+
+/// `samsvar init`.
+struct InitCommand {
+  std::string role;  // procurer, directorate or vendor
+  std::string file;  // empty: standard output
 };
 
 /// Exit codes: 0 fine; 1 a må or skal rule is violated (`check`); 2 bad
@@ -60,5 +73,10 @@ struct ExplainCommand {
 int runCheck(const CommonOptions& common, const CheckCommand& command, const Streams& io);
 int runLint(const CommonOptions& common, const LintCommand& command, const Streams& io);
 int runExplain(const CommonOptions& common, const ExplainCommand& command, const Streams& io);
+int runVocab(const CommonOptions& common, const VocabCommand& command, const Streams& io);
+int runInit(const CommonOptions& common, const InitCommand& command, const Streams& io);
+
+/// Today's date (UTC) as YYYY-MM-DD: the date `samsvar init`'s examples use.
+std::string todayIso();
 
 }  // namespace samsvar

@@ -28,7 +28,12 @@ struct LintFinding {
 std::vector<LintFinding> lintRulebase(const model::Model& rulebase, const IntendedFindings& intended,
                                       const smt::Limits& limits = {});
 
-/// The explanation of the rule `id` (explainRule). An unknown id is an error
+/// Whether `id` names one rule of `m` (without regard to case), as
+/// explainRuleById finds it.
+bool explainRuleIdKnown(const model::Model& m, const std::string& id);
+
+/// The explanation of the rule `id` (explainRule); `id` may differ in case
+/// (`hor-14`) when it names one rule. An unknown id is an error
 /// in `diags`, with the closest rule id as help.
 std::optional<RuleExplanation> explainRuleById(const model::Model& rulebase, const std::string& id,
                                                Diagnostics& diags, const smt::Limits& limits = {});

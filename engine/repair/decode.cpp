@@ -64,7 +64,9 @@ void RepairDecoder::declare(std::vector<RepairChange>& out, int inst, int attr) 
     if (c.instance == inst && c.attr == attr) return;
   std::vector<std::int64_t> phantoms;
   RepairChange ch;
-  ch.kind = m_.instances[inst].module.empty() ? RepairChange::Kind::add : RepairChange::Kind::assume;
+  ch.kind = !m_.instances[inst].module.empty() ? RepairChange::Kind::assume
+            : isWorldFact(m_, inst, attr)       ? RepairChange::Kind::confirm
+                                                : RepairChange::Kind::add;
   ch.instance = inst;
   ch.type = m_.instances[inst].type;
   ch.attr = attr;

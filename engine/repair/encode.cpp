@@ -1,6 +1,9 @@
 #include "engine/repair/encode.hpp"
 
+#include <algorithm>
 #include <optional>
+
+#include "core/calendar.hpp"
 
 namespace samsvar {
 
@@ -31,10 +34,63 @@ smt::RepairProblem::Costs costs() {
   // so a repair adds one only when no such change does.
   c.addNewInstance = c.changeValue + c.addMember;
   c.breakShould = 1;
+  // A violated rule is repaired where it applies; making it not apply
+  // through a choice (holding no hearing instead of lengthening it) costs
+  // more than the change that makes it hold.
+  c.stopApplying = 6;
+  // Moving one date past another of the same instance (closing a hearing
+  // before it opens) costs more than moving the other one along.
+  c.breakOrder = c.changeValue + 2;
   return c;
 }
 
+// Deciding an open rule takes declarations. While it applies, about one per
+// attribute that decides it (a choice as much as adding a member, a world
+// fact to confirm a little more); when a world fact takes it out of force,
+// that one confirmation (a tender that needs no adaptation needs no trial
+// plan, a product that is still relevant need not be withdrawn).
+constexpr unsigned kConfirmCost = 5;
+
+smt::RepairProblem::OpenCost openCost(const Model& m, const Finding& f, const smt::RepairProblem::Costs& c) {
+  smt::RepairProblem::OpenCost cost;
+  bool anyFact = false;
+  for (const auto& g : f.gaps) {
+    bool fact = isWorldFact(m, g.instance, g.attr);
+    anyFact |= fact;
+    cost.applies += fact ? kConfirmCost : c.addMember;
+  }
+  cost.applies = std::max(cost.applies, c.addMember);
+  cost.notApplies = anyFact ? kConfirmCost : c.addMember;
+  return cost;
+}
+
 }  // namespace
+
+bool isWorldFact(const Model& m, int instance, int attr) {
+  if (instance < 0 || attr < 0 || instance >= static_cast<int>(m.instances.size())) return false;
+  return m.types[m.instances[instance].type].attrs[attr].isFact();
+}
+
+std::optional<std::int64_t> caseAnchorDate(const Model& m) {
+  // The median of the dates the case itself declares (its rules' reference
+  // data excepted): a date in the middle of the case's own time line.
+  std::vector<std::int64_t> dates;
+  for (const auto& f : m.facts) {
+    const Instance& in = m.instances[f.instance];
+    const Ty& ty = m.types[in.type].attrs[f.attr].ty;
+    if (in.module.empty() && ty.kind == Kind::Date && !ty.set) dates.push_back(f.value.scalar);
+  }
+  // A case that declares no date: the latest date of the reference data it
+  // uses (a fixed point, so that the same input gives the same report).
+  if (dates.empty())
+    for (const auto& f : m.facts) {
+      const Ty& ty = m.types[m.instances[f.instance].type].attrs[f.attr].ty;
+      if (ty.kind == Kind::Date && !ty.set && (dates.empty() || f.value.scalar > dates[0])) dates.assign(1, f.value.scalar);
+    }
+  if (dates.empty()) return std::nullopt;
+  std::sort(dates.begin(), dates.end());
+  return dates[(dates.size() - 1) / 2];
+}
 
 smt::RepairProblem encodeRepair(const Model& m, const CaseResult& result, std::vector<bool> freeFacts) {
   smt::RepairProblem p;
@@ -48,10 +104,26 @@ smt::RepairProblem encodeRepair(const Model& m, const CaseResult& result, std::v
   for (const auto& f : result.findings) {
     if (f.verdict == Verdict::deviated || f.verdict == Verdict::exempted) p.waived.insert({f.rule, f.binding});
     if (needsRepair(m, f)) p.broken.insert({f.rule, f.binding});
+    if (needsRepair(m, f) && f.verdict == Verdict::gap) p.open[{f.rule, f.binding}] = openCost(m, f, p.costs);
   }
   // A waiver naming no instance covers every binding, also of new members.
   for (const auto& w : m.waivers)
     if (w.target < 0) p.waivedRules.insert(w.rule);
+  // A date that may move lets the other dates of its instance move along, so
+  // that the repair can keep their order (see `orders`).
+  std::vector<bool> timeline(m.instances.size(), false);
+  auto isDate = [&](const Fact& f) {
+    const Ty& ty = m.types[m.instances[f.instance].type].attrs[f.attr].ty;
+    return ty.kind == Kind::Date && !ty.set;
+  };
+  for (std::size_t fi = 0; fi < m.facts.size() && fi < freeFacts.size(); ++fi)
+    if (freeFacts[fi] && isDate(m.facts[fi])) timeline[m.facts[fi].instance] = true;
+  for (std::size_t fi = 0; fi < m.facts.size() && fi < freeFacts.size(); ++fi)
+    if (timeline[m.facts[fi].instance] && isDate(m.facts[fi]) && m.instances[m.facts[fi].instance].module.empty())
+      freeFacts[fi] = true;
+  // A declared world fact is what the user says the world is: never changed.
+  for (std::size_t fi = 0; fi < m.facts.size() && fi < freeFacts.size(); ++fi)
+    if (isWorldFact(m, m.facts[fi].instance, m.facts[fi].attr)) freeFacts[fi] = false;
   p.freeFacts = std::move(freeFacts);
   p.costs = costs();
   // An undeclared date or number the repair may have to declare: as close
@@ -67,15 +139,43 @@ smt::RepairProblem encodeRepair(const Model& m, const CaseResult& result, std::v
     const Instance& in = m.instances[i];
     if (!in.module.empty()) continue;
     const TypeInfo& ti = m.types[in.type];
+    std::vector<std::pair<std::int64_t, int>> dates;  // (declared date, attribute)
+    for (std::size_t a = 0; a < ti.attrs.size(); ++a)
+      if (in.factOfAttr[a] >= 0 && ti.attrs[a].ty.kind == Kind::Date && !ti.attrs[a].ty.set)
+        dates.emplace_back(m.facts[in.factOfAttr[a]].value.scalar, static_cast<int>(a));
+    std::sort(dates.begin(), dates.end());
+    for (std::size_t k = 0; k + 1 < dates.size(); ++k)
+      if (dates[k].first < dates[k + 1].first)
+        p.orders.push_back({static_cast<int>(i), dates[k].second, dates[k + 1].second});
+  }
+  // Dates of instances that declare none, and of the further instances a
+  // repair adds, stay near the case's own dates (never 1901 or 1970).
+  std::optional<std::int64_t> caseDate = caseAnchorDate(m);
+  for (std::size_t i = 0; i < m.instances.size(); ++i) {
+    const Instance& in = m.instances[i];
+    if (!in.module.empty()) continue;
+    const TypeInfo& ti = m.types[in.type];
     std::optional<std::int64_t> declaredDate;
     for (std::size_t a = 0; a < ti.attrs.size() && !declaredDate; ++a)
       if (in.factOfAttr[a] >= 0 && ti.attrs[a].ty.kind == Kind::Date && !ti.attrs[a].ty.set)
         declaredDate = m.facts[in.factOfAttr[a]].value.scalar;
+    if (!declaredDate) declaredDate = caseDate;
     if (!declaredDate) continue;
     for (std::size_t a = 0; a < ti.attrs.size(); ++a)
       if (in.factOfAttr[a] < 0 && ti.attrs[a].ty.kind == Kind::Date && !ti.attrs[a].ty.set)
         p.anchors.push_back({static_cast<int>(i), static_cast<int>(a), *declaredDate, true});
   }
+  // The dates of new instances: not before 2000 unless the case itself has
+  // an earlier date (a floor, not an objective: it keeps the solve fast).
+  std::int64_t floor = *calendar::dayNumber(2000, 1, 1);
+  for (const auto& f : m.facts) {
+    const Ty& ty = m.types[m.instances[f.instance].type].attrs[f.attr].ty;
+    if (m.instances[f.instance].module.empty() && ty.kind == Kind::Date && !ty.set) floor = std::min(floor, f.value.scalar);
+  }
+  for (std::size_t t = 0; t < m.types.size(); ++t)
+    for (std::size_t a = 0; a < m.types[t].attrs.size(); ++a)
+      if (m.types[t].attrs[a].ty.kind == Kind::Date && !m.types[t].attrs[a].ty.set)
+        p.floors.push_back({static_cast<int>(m.instances.size() + t), static_cast<int>(a), floor, true});
   return p;
 }
 

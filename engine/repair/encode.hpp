@@ -2,6 +2,8 @@
 // it may change, and what each kind of change costs.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "engine/check/check.hpp"
@@ -14,6 +16,14 @@ bool mustHold(ast::Strength s);
 
 /// Findings that a repair must fix: må/skal violations and gaps without a waiver.
 bool needsRepair(const model::Model& m, const Finding& f);
+
+/// Whether attribute `attr` of case or reference instance `instance` is a
+/// world fact (`fact` in its type): a repair never changes it.
+bool isWorldFact(const model::Model& m, int instance, int attr);
+
+/// A date in the middle of the case's declared dates (nullopt: it declares
+/// none): where a repair's new dates are anchored.
+std::optional<std::int64_t> caseAnchorDate(const model::Model& m);
 
 /// The MaxSMT problem of repairing `result`, changing only the declared
 /// facts marked in `freeFacts`.

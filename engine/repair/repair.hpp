@@ -19,7 +19,11 @@ struct RepairChange {
   /// `assume`: an undeclared attribute of reference data (a rule module) that
   /// the case cannot declare; the repair holds if the reference data has this
   /// value, so the user knows what to look up (Referansekatalogen).
-  enum class Kind { change, add, add_instance, assume };
+  /// `confirm`: an undeclared world fact (`fact` in its type) of the case that
+  /// the repair needs: never invented, the user confirms it (and declares
+  /// it) or, if the world is otherwise, declares the true value and checks
+  /// again. A repair never changes a declared world fact.
+  enum class Kind { change, add, add_instance, assume, confirm };
   Kind kind = Kind::change;
   int instance = -1;       // add_instance: -1 (a new instance of `type`)
   int type = -1;

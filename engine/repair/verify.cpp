@@ -14,6 +14,45 @@ namespace {
 constexpr int kDeclarationRounds = 8;
 }  // namespace
 
+namespace {
+
+/// Whether every må/skal rule is decided to hold in `m` repaired by `repair`.
+bool holdsAfter(const Checker& checker, const Model& m, const RepairResult& repair) {
+  Model repaired = applyRepair(m, repair);
+  CaseResult again = checker.check(repaired);
+  for (const auto& f : again.findings)
+    if (needsRepair(repaired, f) || (f.verdict == Verdict::unknown && mustHold(repaired.rules[f.rule].strength)))
+      return false;
+  return true;
+}
+
+/// Drops the declarations (and confirmations) of a verified repair that it
+/// does not need: the solver's answer gives every undeclared attribute a
+/// value, but an open rule that no longer applies needs none of what it
+/// requires. Declarations of choices go first, so that one confirmed world
+/// fact (no adaptation is needed) replaces the many declarations it makes
+/// unnecessary (a trial plan).
+void pruneDeclarations(const Checker& checker, const Model& m, RepairResult& repair) {
+  CheckOptions quick = checker.options();
+  quick.explain = false;
+  const Checker verdicts(quick);
+  auto joined = [&](const RepairChange& c) {
+    for (const auto& o : repair.changes)
+      if (o.kind == RepairChange::Kind::add_instance && o.intoInstance == c.instance && o.intoAttr == c.attr) return true;
+    return false;
+  };
+  for (RepairChange::Kind kind : {RepairChange::Kind::add, RepairChange::Kind::confirm}) {
+    for (std::size_t i = repair.changes.size(); i-- > 0;) {
+      if (repair.changes[i].kind != kind || joined(repair.changes[i])) continue;
+      RepairResult without = repair;
+      without.changes.erase(without.changes.begin() + static_cast<long>(i));
+      if (holdsAfter(verdicts, m, without)) repair.changes = std::move(without.changes);
+    }
+  }
+}
+
+}  // namespace
+
 void verifyRepair(const Checker& checker, const Model& m, RepairResult& repair,
                   const std::function<void(int instance, int attr)>& declare) {
   for (int round = 0;; ++round) {
@@ -29,7 +68,10 @@ void verifyRepair(const Checker& checker, const Model& m, RepairResult& repair,
       for (const auto& g : f.gaps)
         if (g.instance < static_cast<int>(m.instances.size())) declare(g.instance, g.attr);
     }
-    if (unresolved.empty()) return;
+    if (unresolved.empty()) {
+      pruneDeclarations(checker, m, repair);
+      return;
+    }
     if (round == kDeclarationRounds || repair.changes.size() == before) {
       repair.status = RepairResult::Status::unverified;
       repair.unresolved = orderedById(m, std::move(unresolved));

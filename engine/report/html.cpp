@@ -132,6 +132,7 @@ ViewNode repairView(const ReportInput& in, const ViewOptions& options) {
   static const char* status[] = {"not_needed", "found", "unverified", "impossible", "unknown", "undecided"};
   section.attrs[1].second = status[static_cast<int>(r.status)];
   ViewNode list = el("ul", {{"class", "changes"}});
+  ViewNode confirm = el("ul", {{"class", "confirm"}});
   for (const auto& c : r.changes) {
     std::string line = repairChangeText(m, r, c, in.lang);
     if (line.empty()) continue;
@@ -139,9 +140,13 @@ ViewNode repairView(const ReportInput& in, const ViewOptions& options) {
     ViewNode item = el("li", located(c.kind == RepairChange::Kind::assume ? "change assume" : "change", at),
                        {el("span", {}, line)});
     if (!at.shown.empty()) item.children.push_back(el("span", {{"class", "loc"}}, at.shown));
-    list.children.push_back(std::move(item));
+    (isConfirmation(c) ? confirm : list).children.push_back(std::move(item));
   }
   if (!list.children.empty()) section.children.push_back(std::move(list));
+  if (!confirm.children.empty()) {
+    section.children.push_back(el("p", {{"class", "confirm-heading"}}, repairConfirmHeading(in.lang)));
+    section.children.push_back(std::move(confirm));
+  }
   std::string outcome =
       r.status == RepairResult::Status::unverified ? repairUnverifiedText(m, r, in.lang) : repairOutcomeText(m, r, in.lang);
   if (!outcome.empty()) section.children.push_back(el("p", {{"class", "outcome"}}, outcome));

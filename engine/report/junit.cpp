@@ -128,8 +128,11 @@ std::string renderJunitSuite(const ReportInput& in) {
   if (in.repair) {
     const RepairResult& r = *in.repair;
     std::string text = fmt::format("{}\n", nb ? "Minste reparasjon" : "Smallest repair");
+    std::string confirm;
     for (const auto& c : r.changes)
-      if (std::string line = repairChangeText(m, r, c, in.lang); !line.empty()) text += "  " + line + "\n";
+      if (std::string line = repairChangeText(m, r, c, in.lang); !line.empty())
+        (isConfirmation(c) ? confirm : text) += (isConfirmation(c) ? "    " : "  ") + line + "\n";
+    if (!confirm.empty()) text += "  " + repairConfirmHeading(in.lang) + "\n" + confirm;
     std::string outcome = r.status == RepairResult::Status::unverified ? repairUnverifiedText(m, r, in.lang)
                                                                        : repairOutcomeText(m, r, in.lang);
     if (!outcome.empty()) text += "  " + outcome + "\n";

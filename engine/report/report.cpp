@@ -139,7 +139,18 @@ std::string unknownReasonWords(const std::string& reason, bool nb) {
               : fmt::format("the rule unfolds to more than {} elements of quantifiers and counts in this case; "
                             "it was not asked",
                             smt::kMaxExpansions);
-  return reason;
+  // Z3 words its reasons in English: the ones its limits give are said in
+  // the user's language with what to do; any other is quoted as Z3's.
+  if (reason == "canceled" || reason == "timeout")
+    return nb ? "tidsgrensen ble nådd før løseren var ferdig; øk --timeout-ms"
+              : "the time limit was reached before the solver finished; raise --timeout-ms";
+  if (reason.find("resource limit") != std::string::npos || reason.find("rlimit") != std::string::npos)
+    return nb ? "ressursgrensen ble nådd før løseren var ferdig; øk --rlimit"
+              : "the resource limit was reached before the solver finished; raise --rlimit";
+  if (reason == "memout" || reason.find("memory") != std::string::npos)
+    return nb ? "løseren gikk tom for minne" : "the solver ran out of memory";
+  return nb ? fmt::format("løseren kunne ikke avgjøre det (Z3 sier «{}»)", reason)
+            : fmt::format("the solver could not decide it (Z3 says \"{}\")", reason);
 }
 
 std::string loc(const SourceManager& sm, const Span& s) {
@@ -189,12 +200,19 @@ std::string renderRepairText(const ReportInput& in) {
                            m.rules[rule].title.in(in.lang));
     return out;
   }
-  for (const auto& c : r.changes) {
-    std::string line = repairChangeText(m, r, c, in.lang);
-    if (line.empty()) continue;
-    out += "  " + line + "\n";
-    // A new instance is not in the case yet: it has no location.
-    if (c.kind != RepairChange::Kind::add_instance) out += fmt::format("    --> {}\n", loc(in.sm, c.span));
+  for (bool confirm : {false, true}) {
+    bool headed = false;
+    for (const auto& c : r.changes) {
+      if (isConfirmation(c) != confirm) continue;
+      std::string line = repairChangeText(m, r, c, in.lang);
+      if (line.empty()) continue;
+      if (confirm && !headed) out += "  " + repairConfirmHeading(in.lang) + "\n";
+      headed = true;
+      out += (confirm ? "    " : "  ") + line + "\n";
+      // A new instance is not in the case yet: it has no location.
+      if (c.kind != RepairChange::Kind::add_instance)
+        out += fmt::format("{}--> {}\n", confirm ? "      " : "    ", loc(in.sm, c.span));
+    }
   }
   if (r.status == RepairResult::Status::unverified) out += "  " + repairUnverifiedText(m, r, in.lang) + "\n";
   return out;
@@ -210,9 +228,18 @@ ordered_json repairJson(const ReportInput& in) {
     for (int rule : rules) a.push_back(m.rules[rule].id);
     return a;
   };
-  ordered_json changes = ordered_json::array();
+  ordered_json changes = ordered_json::array(), confirm = ordered_json::array();
   for (const auto& c : r.changes) {
-    static const char* kinds[] = {"change", "add", "add_instance", "assume"};
+    if (isConfirmation(c)) {
+      ordered_json cj{{"attribute", attributeName(m, c.instance, c.attr)}, {"value", changeValueText(m, r, c, Lang::en)}};
+      if (c.bound != BoundSide::none) cj["bound"] = boundSideName(c.bound);
+      cj["settles"] = ids(c.fixes);
+      cj["text"] = repairChangeText(m, r, c, in.lang);
+      cj["location"] = locJson(in.sm, c.span);
+      confirm.push_back(cj);
+      continue;
+    }
+    static const char* kinds[] = {"change", "add", "add_instance", "assume", "confirm"};
     ordered_json cj{{"kind", kinds[static_cast<int>(c.kind)]}};
     if (c.kind == RepairChange::Kind::add_instance) {
       cj["type"] = m.types[c.type].name;
@@ -228,6 +255,7 @@ ordered_json repairJson(const ReportInput& in) {
     changes.push_back(cj);
   }
   j["changes"] = changes;
+  j["confirm"] = confirm;
   j["conflicting_rules"] = ids(r.conflicting);
   if (r.status == RepairResult::Status::unverified || r.status == RepairResult::Status::undecided)
     j["unresolved_rules"] = ids(r.unresolved);
@@ -422,6 +450,16 @@ std::string repairChangeText(const Model& m, const RepairResult& r, const Repair
                          boundText(c.bound, nb, isDateAttr(m, c.type, c.attr)),
                          nb ? "referansedata som ikke er deklarert; sjekk kilden" : "undeclared reference data; check the source",
                          fixes);
+    case RepairChange::Kind::confirm: {
+      std::string settles =
+          c.fixes.empty() ? "" : fmt::format(" ({} {})", nb ? "avgjør" : "settles", ruleIds(m, c.fixes));
+      // A text the solver picked says nothing: the user states the real one.
+      if (m.types[c.type].attrs[c.attr].ty.kind == Kind::Text && !m.types[c.type].attrs[c.attr].ty.set)
+        return fmt::format("{} {} ({}){}", nb ? "oppgi" : "state", attributeName(m, c.instance, c.attr),
+                           nb ? "en ikke-tom tekst" : "a non-empty text", settles);
+      return fmt::format("{} {} = {}{}{}", nb ? "bekreft at" : "confirm that", attributeName(m, c.instance, c.attr), to,
+                         boundText(c.bound, nb, isDateAttr(m, c.type, c.attr)), settles);
+    }
     case RepairChange::Kind::add_instance:
       // Shown inside the change of its set when that set changes too.
       if (std::any_of(r.changes.begin(), r.changes.end(), [&](const RepairChange& o) {
@@ -432,6 +470,14 @@ std::string repairChangeText(const Model& m, const RepairResult& r, const Repair
                          attributeName(m, c.intoInstance, c.intoAttr), fixes);
   }
   return "";
+}
+
+std::string repairConfirmHeading(Lang lang) {
+  return lang == Lang::nb
+             ? "Reparasjonen forutsetter dette om virkeligheten; bekreft det (og deklarer det i saken), "
+               "eller deklarer det som stemmer og sjekk på nytt:"
+             : "The repair relies on these facts about the world; confirm them (and declare them in the case), "
+               "or declare what is true and check again:";
 }
 
 std::string repairUnverifiedText(const Model& m, const RepairResult& r, Lang lang) {
@@ -453,7 +499,7 @@ std::string repairOutcomeText(const Model& m, const RepairResult& r, Lang lang) 
                     "--repair-rlimit eller --timeout-ms, eller del saken opp"
                   : "the solver gave up: the repair used up its budget before it found the smallest one; raise "
                     "--repair-rlimit or --timeout-ms, or split the case";
-      return fmt::format("{}: {}", nb ? "løseren ga opp" : "the solver gave up", r.reason);
+      return fmt::format("{}: {}", nb ? "løseren ga opp" : "the solver gave up", unknownReasonWords(r.reason, nb));
     case RepairResult::Status::undecided:
       return fmt::format("{}: {}", nb ? "kan ikke avgjøres" : "cannot be decided",
                          nb ? "løseren avgjorde ikke må/skal-reglene " + ruleIds(m, r.unresolved) +
@@ -478,6 +524,61 @@ int exitCodeFor(const Model& m, const CaseResult& r, bool strict) {
     if (strict && (f.verdict == Verdict::gap || f.verdict == Verdict::unknown)) return 1;
   }
   return 0;
+}
+
+std::string renderInputErrorsJson(const SourceManager& sm, const Diagnostics& diags, Lang lang, bool compact) {
+  auto located = [&](ordered_json& j, const Span& s) {
+    if (!s.valid || s.file >= sm.size()) return;
+    const LineCol lc = sm.lineCol(s.file, s.begin);
+    j["file"] = sm.name(s.file);
+    j["line"] = lc.line;
+    j["column"] = lc.column;
+  };
+  ordered_json errors = ordered_json::array();
+  for (const auto& d : diags.items()) {
+    ordered_json e{{"severity", severityName(d.severity)}, {"code", std::string(codeName(d.code))},
+                   {"message", escapeControls(d.message.in(lang))}};
+    located(e, d.span);
+    if (d.showSource && d.span.valid && d.span.file < sm.size())
+      e["source_line"] = escapeControls(std::string(sm.lineText(d.span.file, d.span.begin)));
+    if (d.help) e["help"] = escapeControls(d.help->in(lang));
+    ordered_json notes = ordered_json::array();
+    for (const auto& n : d.notes) {
+      ordered_json note{{"message", escapeControls(n.message.in(lang))}};
+      if (n.span) located(note, *n.span);
+      notes.push_back(note);
+    }
+    if (!notes.empty()) e["notes"] = notes;
+    errors.push_back(e);
+  }
+  ordered_json out{{"schema", "samsvar-input-errors/1"}, {"exit_code", 2}, {"errors", errors}};
+  if (diags.dropped() > 0) out["omitted"] = diags.dropped();
+  // A file that is not UTF-8 is echoed with replacement characters.
+  const auto replace = nlohmann::json::error_handler_t::replace;
+  return (compact ? out.dump(-1, ' ', false, replace) : out.dump(2, ' ', false, replace)) + "\n";
+}
+
+std::string strictFailureText(const Model& m, const CaseResult& r, bool strict, Lang lang) {
+  if (!strict || exitCodeFor(m, r, false) != 0 || exitCodeFor(m, r, true) == 0) return "";
+  std::size_t open = 0, unknown = 0;
+  for (const auto& f : r.findings) {
+    if (!binding(m.rules[f.rule].strength)) continue;
+    open += f.verdict == Verdict::gap ? 1 : 0;
+    unknown += f.verdict == Verdict::unknown ? 1 : 0;
+  }
+  const bool nb = lang == Lang::nb;
+  std::string what;
+  if (open > 0) what = open == 1 ? (nb ? "1 mangel" : "1 gap") : fmt::format(fmt::runtime(nb ? "{} mangler" : "{} gaps"), open);
+  if (unknown > 0) {
+    if (!what.empty()) what += nb ? " og " : " and ";
+    what += fmt::format(fmt::runtime(nb ? "{} uavgjorte" : "{} undecided"), unknown);
+  }
+  return nb ? fmt::format("--strict: ingen må/skal-regel er brutt, men sjekken feiler på grunn av {} i må/skal-regler "
+                          "(avslutningskode 1). Deklarer det som avgjør reglene, eller sjekk uten --strict.",
+                          what)
+            : fmt::format("--strict: no må/skal rule is violated, but the check fails because of {} in må/skal rules (exit "
+                          "code 1). Declare what decides those rules, or check without --strict.",
+                          what);
 }
 
 std::string renderText(const ReportInput& in) {
@@ -521,6 +622,7 @@ std::string renderText(const ReportInput& in) {
   }
   if (in.repair) out += renderRepairText(in);
   out += "\n" + summaryText(in.result, in.lang) + "\n";
+  if (const std::string why = strictFailureText(m, in.result, in.strict, in.lang); !why.empty()) out += why + "\n";
   return out;
 }
 
@@ -588,6 +690,8 @@ std::string renderJson(const ReportInput& in, bool compact) {
   if (in.repair) {
     for (const auto& change : repair["changes"])
       for (const auto& id : change["fixes"]) name(id);
+    for (const auto& item : repair["confirm"])
+      for (const auto& id : item["settles"]) name(id);
     for (const auto& id : repair["conflicting_rules"]) name(id);
   }
   ordered_json rules = ordered_json::object();

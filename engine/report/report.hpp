@@ -31,6 +31,15 @@ struct ReportInput {
 /// `strict`, has a gap); 0 otherwise.
 int exitCodeFor(const model::Model& m, const CaseResult& r, bool strict);
 
+/// Input errors (exit code 2) for `--format json`: one JSON document
+/// (docs/input-errors-schema.json) with every diagnostic, its location, the
+/// source line, help and notes, in `lang`; one line when `compact`.
+std::string renderInputErrorsJson(const SourceManager& sm, const Diagnostics& diags, Lang lang, bool compact);
+
+/// With `strict`, when only gaps or unknown verdicts of må/skal rules (no
+/// violation) give exit code 1: a line that says so and what to do; else "".
+std::string strictFailureText(const model::Model& m, const CaseResult& r, bool strict, Lang lang);
+
 std::string renderText(const ReportInput& in);
 /// Pretty JSON, or one compact line (`compact`) for JSON Lines output of many
 /// cases (docs/report-schema.json). Findings name their rule by id; the text
@@ -98,6 +107,12 @@ std::vector<SummaryPart> summaryParts(const CaseResult& r, Lang lang);
 /// One change of a repair: "endre a.b fra X til Y (retter R)"; empty for a new
 /// instance shown inside the change of the set it joins.
 std::string repairChangeText(const model::Model& m, const RepairResult& r, const RepairChange& c, Lang lang);
+/// The heading of a repair's confirmations (RepairChange::Kind::confirm),
+/// which every format lists apart from its changes: what the user must
+/// confirm about the world before the repair holds.
+std::string repairConfirmHeading(Lang lang);
+/// Whether a change is a confirmation (listed under repairConfirmHeading).
+inline bool isConfirmation(const RepairChange& c) { return c.kind == RepairChange::Kind::confirm; }
 /// What a repair with status `unverified` leaves unresolved.
 std::string repairUnverifiedText(const model::Model& m, const RepairResult& r, Lang lang);
 /// The outcome of a repair that lists no changes (not needed, unknown,

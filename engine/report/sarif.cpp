@@ -160,12 +160,13 @@ std::string renderSarifRun(const ReportInput& in) {
                      {"summary", summaryText(in.result, in.lang)}};
   if (in.repair) {
     const RepairResult& rep = *in.repair;
-    ordered_json changes = ordered_json::array();
+    ordered_json changes = ordered_json::array(), confirm = ordered_json::array();
     for (const auto& c : rep.changes)
-      if (std::string line = repairChangeText(m, rep, c, in.lang); !line.empty()) changes.push_back(line);
+      if (std::string line = repairChangeText(m, rep, c, in.lang); !line.empty())
+        (isConfirmation(c) ? confirm : changes).push_back(line);
     std::string outcome = rep.status == RepairResult::Status::unverified ? repairUnverifiedText(m, rep, in.lang)
                                                                          : repairOutcomeText(m, rep, in.lang);
-    props["repair"] = {{"changes", changes}, {"outcome", outcome}};
+    props["repair"] = {{"changes", changes}, {"confirm", confirm}, {"outcome", outcome}};
   }
   run["properties"] = props;
   // Indented to sit inside the log's `runs`.

@@ -1,5 +1,6 @@
 #include "engine/sema/declarations.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -50,6 +51,7 @@ class Declarations {
     info.ordered = e.ordered;
     info.module = scope_.module();
     info.span = e.name.span;
+    if (e.doc) info.doc = e.doc->value;
     std::unordered_map<std::string, Span> seen;
     for (const auto& v : e.values) {
       if (auto it = seen.find(v.name); it != seen.end()) {
@@ -72,6 +74,7 @@ class Declarations {
     info.name = t.name.name;
     info.module = scope_.module();
     info.span = t.name.span;
+    if (t.doc) info.doc = t.doc->value;
     ctx_.write.typeByName[info.name] = static_cast<int>(m_.types.size());
     ctx_.write.types.push_back(std::move(info));
   }
@@ -93,7 +96,7 @@ class Declarations {
       seen[a.name.name] = a.name.span;
       auto ty = resolveTypeRef(a.type);
       if (!ty) continue;
-      AttrInfo ai{a.name.name, *ty, a.doc ? a.doc->value : "", a.name.span};
+      AttrInfo ai{a.name.name, *ty, a.doc ? a.doc->value : "", a.name.span, a.role};
       info.attrIndex[ai.name] = static_cast<int>(info.attrs.size());
       info.attrs.push_back(std::move(ai));
     }
@@ -117,7 +120,8 @@ class Declarations {
       std::vector<std::string> cands(std::begin(kBuiltinTypes), std::end(kBuiltinTypes));
       for (const auto& [k, v] : m_.enumByName) cands.push_back(k);
       for (const auto& [k, v] : m_.typeByName) cands.push_back(k);
-      ctx_.diags.error(DiagCode::semaUnknownType, r.name.span, {{"type", n}}).help = didYouMean(n, cands);
+      std::sort(cands.begin() + std::size(kBuiltinTypes), cands.end());
+      ctx_.diags.error(DiagCode::semaUnknownType, r.name.span, {{"type", n}}).help = nameHelp(n, cands);
       return std::nullopt;
     }
     if (r.isSet) {
@@ -140,7 +144,8 @@ class Declarations {
       auto& d = m_.enumByName.count(i.type.name)
                     ? ctx_.diags.error(DiagCode::semaEnumInstance, i.type.span, {{"name", i.type.name}})
                     : ctx_.diags.error(DiagCode::semaUnknownType, i.type.span, {{"type", i.type.name}});
-      d.help = didYouMean(i.type.name, cands);
+      std::sort(cands.begin(), cands.end());
+      d.help = nameHelp(i.type.name, cands);
       return std::nullopt;
     }
     scope_.requireVisible(ctx_.diags, i.type.name, m_.types[t->second].module, i.type.span);

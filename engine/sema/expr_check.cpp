@@ -126,7 +126,7 @@ TExprPtr ExprChecker::checkNode(const ast::Path& p, const ast::Expr& e, std::opt
     auto it = std::find(ei.values.begin(), ei.values.end(), vname.name);
     if (it == ei.values.end()) {
       ctx_.diags.error(DiagCode::semaUnknownValue, vname.span, {{"enum", ei.name}, {"value", vname.name}}).help =
-          didYouMean(vname.name, ei.values);
+          nameHelp(vname.name, ei.values);
       return nullptr;
     }
     file_.requireVisible(ctx_.diags, ei.name, ei.module, first.span);
@@ -148,7 +148,7 @@ TExprPtr ExprChecker::checkNode(const ast::Path& p, const ast::Expr& e, std::opt
       std::vector<std::string> cands;
       for (const auto& at : ti.attrs) cands.push_back(at.name);
       ctx_.diags.error(DiagCode::semaUnknownAttribute, part.span, {{"type", ti.name}, {"attribute", part.name}}).help =
-          didYouMean(part.name, cands);
+          nameHelp(part.name, cands);
       return nullptr;
     }
     Span span = e.span.valid ? Span::of(e.span.file, e.span.begin, part.span.end) : part.span;
@@ -195,7 +195,12 @@ TExprPtr ExprChecker::resolveEnumValue(const ast::Ident& id, std::optional<Ty> e
   auto& d = expectsEnum ? ctx_.diags.error(DiagCode::semaUnknownValue, id.span,
                                            {{"enum", m_.enums[expected->decl].name}, {"value", id.name}})
                         : ctx_.diags.error(DiagCode::semaUnknownName, id.span, {{"name", id.name}});
-  d.help = didYouMean(id.name, cands);
+  if (expectsEnum) d.help = nameHelp(id.name, m_.enums[expected->decl].values);
+  else {
+    std::sort(cands.begin(), cands.end());
+    cands.erase(std::unique(cands.begin(), cands.end()), cands.end());
+    d.help = nameHelp(id.name, cands);
+  }
   return nullptr;
 }
 

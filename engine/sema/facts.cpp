@@ -65,7 +65,7 @@ void assignFacts(Context& ctx, const std::vector<PendingInstance>& pending) {
         std::vector<std::string> cands;
         for (const auto& at : ty.attrs) cands.push_back(at.name);
         ctx.diags.error(DiagCode::semaUnknownAttribute, fa.name.span, {{"type", ty.name}, {"attribute", fa.name.name}})
-            .help = didYouMean(fa.name.name, cands);
+            .help = nameHelp(fa.name.name, cands);
         continue;
       }
       if (inst.factOfAttr[a->second] >= 0) {

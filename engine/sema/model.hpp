@@ -37,6 +37,7 @@ struct EnumInfo {
   std::vector<Span> valueSpans;
   std::string module;
   Span span;
+  std::string doc;  // the optional string after the enum's values
 };
 
 struct AttrInfo {
@@ -44,6 +45,11 @@ struct AttrInfo {
   Ty ty;
   std::string doc;
   Span span;
+  /// `fact`: describes the world; a repair never changes a declared value
+  /// and asks the user to confirm an undeclared one. Otherwise (`choice` or
+  /// unmarked) it is the user's choice, which a repair may change.
+  ast::AttrRole role = ast::AttrRole::unmarked;
+  bool isFact() const { return role == ast::AttrRole::fact; }
 };
 
 struct TypeInfo {
@@ -52,6 +58,7 @@ struct TypeInfo {
   std::unordered_map<std::string, int> attrIndex;
   std::string module;
   Span span;
+  std::string doc;  // the optional string after the type's attributes
 };
 
 /// A written set value: members are enum value indices or instance indices.

@@ -1,5 +1,6 @@
 #include "engine/sema/waivers.hpp"
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <utility>
@@ -45,9 +46,10 @@ void declareWaivers(Context& ctx, const FileScope& scope, const ast::File& file)
     if (r == m.ruleById.end()) {
       std::vector<std::string> cands;
       for (const auto& [k, v] : m.ruleById) cands.push_back(k);
+      std::sort(cands.begin(), cands.end());
       ctx.diags.error(wd->exemption ? DiagCode::semaExemptionUnknownRule : DiagCode::semaDeviationUnknownRule,
                       wd->rule.span, {{"rule", wd->rule.name}})
-          .help = didYouMean(wd->rule.name, cands);
+          .help = nameHelp(wd->rule.name, cands);
       continue;
     }
     const RuleInfo& ri = m.rules[r->second];

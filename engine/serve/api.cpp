@@ -13,6 +13,8 @@
 #include "engine/report/html.hpp"
 #include "engine/report/report.hpp"
 #include "engine/report/strength.hpp"
+#include "engine/report/vocabulary.hpp"
+#include "engine/driver/commands.hpp"
 #include "engine/sema/sema.hpp"
 #include "engine/serve/edits.hpp"
 #include "engine/serve/starts.hpp"
@@ -198,7 +200,7 @@ Response ServeApp::route(const Request& rq, Lang lang) const {
   }
   if (get) {
     if (rq.path == "/api/info") return info();
-    if (rq.path == "/api/starts") return starts();
+    if (rq.path == "/api/starts") return starts(lang);
     if (rq.path == "/api/example") return example(rq, lang);
     if (rq.path == "/api/vocabulary") return vocabulary();
     if (rq.path == "/api/rules") return rules();
@@ -316,28 +318,21 @@ Response ServeApp::check(const Request& rq, Lang lang, bool repairAlways) const 
 }
 
 Response ServeApp::vocabulary() const {
+  // The same vocabulary as `samsvar vocab --format json`, with the rule ids
+  // and keywords the editor completes.
   const Model& m = rulebase_;
-  ordered_json types = ordered_json::array(), enums = ordered_json::array(), instances = ordered_json::array(),
-               rules = ordered_json::array();
-  for (std::size_t t = 0; t < m.types.size(); ++t) {
-    const TypeInfo& ti = m.types[t];
-    ordered_json attrs = ordered_json::array();
-    for (const auto& a : ti.attrs) attrs.push_back({{"name", a.name}, {"type", typeName(m, a.ty)}, {"doc", a.doc}});
-    types.push_back({{"name", ti.name}, {"module", ti.module}, {"attributes", attrs}});
-  }
-  for (std::size_t e = 0; e < m.enums.size(); ++e)
-    enums.push_back({{"name", m.enums[e].name}, {"module", m.enums[e].module}, {"ordered", m.enums[e].ordered},
-                     {"values", m.enums[e].values}});
-  for (std::size_t i = 0; i < m.instances.size(); ++i)
-    if (!m.instances[i].phantom)
-      instances.push_back(
-          {{"name", m.instances[i].name}, {"type", m.types[m.instances[i].type].name}, {"module", m.instances[i].module}});
+  ordered_json out = ordered_json::parse(renderVocabularyJson(m, selectVocabulary(m, "")));
+  ordered_json rules = ordered_json::array();
   for (std::size_t r = 0; r < m.rules.size(); ++r) rules.push_back(m.rules[r].id);
   static const std::vector<std::string> keywords = {
       "case", "uses", "against", "deviation", "exemption", "for", "because", "basis", "rule", "title", "message",
       "source", "section", "quote", "when", "require", "true", "false", "and", "or", "not", "implies", "in",
       "exists", "forall", "count", "days", "weeks", "months", "må", "skal", "bør", "kan"};
-  return json(200, {{"types", types}, {"enums", enums}, {"instances", instances}, {"rules", rules}, {"keywords", keywords}});
+  return json(200, {{"types", out["types"]},
+                    {"enums", out["enums"]},
+                    {"instances", out["instances"]},
+                    {"rules", rules},
+                    {"keywords", keywords}});
 }
 
 Response ServeApp::rules() const {
@@ -379,7 +374,7 @@ Response ServeApp::explain(const Request& rq, Lang lang) const {
                     {"text", escapeControls(renderExplanation(sm_, rulebase_, *ex, lang), /*keepNewlines=*/true)}});
 }
 
-Response ServeApp::starts() const {
+Response ServeApp::starts(Lang lang) const {
   auto list = [](const std::vector<Start>& starts) {
     ordered_json a = ordered_json::array();
     for (const auto& s : starts) {
@@ -389,13 +384,16 @@ Response ServeApp::starts() const {
     }
     return a;
   };
-  return json(200, {{"roles", roles()}, {"templates", list(templates())}, {"examples", list(examples())}});
+  return json(200, {{"roles", roles()},
+                    {"templates", list(templates(rulebase_, lang, todayIso()))},
+                    {"examples", list(examples())}});
 }
 
 Response ServeApp::example(const Request& rq, Lang lang) const {
   auto q = rq.query.find("name");
   const std::string name = q == rq.query.end() ? "" : q->second;
-  const Start* s = exampleNamed(name);
+  std::optional<Start> generated = templateNamed(rulebase_, name, lang, todayIso());
+  const Start* s = generated ? &*generated : exampleNamed(name);
   if (!s) return error(404, DiagCode::serveUnknownExample, {{"name", name}}, lang);
   ordered_json out{{"role", s->role}, {"name", s->name}, {"title", s->title}, {"text", s->text}};
   if (const Start* t = s->tender.empty() ? nullptr : exampleNamed(s->tender))

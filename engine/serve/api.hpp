@@ -76,7 +76,7 @@ class ServeApp {
   Response vocabulary() const;
   Response rules() const;
   Response explain(const Request& request, Lang lang) const;
-  Response starts() const;
+  Response starts(Lang lang) const;
   Response example(const Request& request, Lang lang) const;
   Response info() const;
   Response asset(const std::string& path, Lang lang) const;

@@ -134,8 +134,10 @@ EditPlan CaseEditor::repair(const RepairResult& r) const {
       joining[{c.intoInstance, c.intoAttr}].push_back(b.declareNew(c.type, c.attrs));
   std::set<std::pair<int, int>> setsChanged;
   for (const auto& c : r.changes) {
-    if (c.kind == RepairChange::Kind::assume) {
-      ++b.plan.notApplied;  // reference data: the rule module's, not the case's
+    if (c.kind == RepairChange::Kind::assume || c.kind == RepairChange::Kind::confirm) {
+      // reference data: the rule module's, not the case's; a world fact: the
+      // user confirms it, the page does not declare it for them
+      ++b.plan.notApplied;
       continue;
     }
     if (c.kind == RepairChange::Kind::add_instance) continue;

@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "core/diagnostic.hpp"
+#include "engine/report/starter.hpp"
 #include "grammar/parse.hpp"
 
 namespace samsvar::serve {
@@ -49,17 +50,26 @@ const Start* exampleNamed(std::string_view name) {
   return nullptr;
 }
 
-std::vector<Start> templates() {
-  // Until `samsvar init procurer|directorate|vendor` makes templates, each
-  // role starts from a bundled example of its own (an offer needs its tender,
-  // so the vendor starts from a self-assessment).
-  static const char* const kStarts[][2] = {{"procurer", "procurer/fastlege-epj-kravsett.case"},
-                                           {"directorate", "directorate/retningslinje-snomed-ct-innspillsrunde.case"},
-                                           {"vendor", "vendor/egenvurdering-leverandoer.case"}};
+std::vector<Start> templates(const model::Model& rulebase, Lang lang, std::string_view today) {
   std::vector<Start> out;
-  for (const auto& [role, name] : kStarts)
-    if (const Start* s = exampleNamed(name)) out.push_back(*s);
+  for (const auto& role : starterRoles()) {
+    auto text = starterCase(rulebase, role, lang, today);
+    if (!text) continue;
+    Start s;
+    s.role = role;
+    s.name = "templates/" + role + ".case";
+    s.text = std::move(*text);
+    s.title = starterTitle(role, lang);
+    out.push_back(std::move(s));
+  }
   return out;
+}
+
+std::optional<Start> templateNamed(const model::Model& rulebase, std::string_view name, Lang lang,
+                                   std::string_view today) {
+  for (auto& s : templates(rulebase, lang, today))
+    if (s.name == name) return s;
+  return std::nullopt;
 }
 
 }  // namespace samsvar::serve

@@ -7,6 +7,9 @@
 #include <string_view>
 #include <vector>
 
+#include "core/text.hpp"
+#include "engine/sema/model.hpp"
+
 namespace samsvar::serve {
 
 /// A case text the page can open.
@@ -26,10 +29,13 @@ const std::vector<Start>& examples();
 /// The example named `name`, or nullptr.
 const Start* exampleNamed(std::string_view name);
 
-/// One template per role: what a new case of that role starts from. The one
-/// place the page's templates come from (today a bundled example of the
-/// role; `samsvar init`'s generator can take its place).
-std::vector<Start> templates();
+/// One template per role, named `templates/ROLE.case`: what a new case of
+/// that role starts from, written by `samsvar init`'s generator from the
+/// rulebase's vocabulary (comments in `lang`, example dates near `today`).
+std::vector<Start> templates(const model::Model& rulebase, Lang lang, std::string_view today);
+/// The template named `name`, or nullopt.
+std::optional<Start> templateNamed(const model::Model& rulebase, std::string_view name, Lang lang,
+                                   std::string_view today);
 
 }  // namespace samsvar::serve
 

@@ -84,6 +84,41 @@ Answer BindingQuestions::canHold(bool keepExample) {
   return guarded("check", [&] { return impl_->s.ask(impl_->app && impl_->req, keepExample ? &impl_->example : nullptr); });
 }
 
+namespace {
+z3::expr fixedTerm(Lowering& low, z3::context& ctx, const BindingQuestions::Fixed& fixed) {
+  z3::expr all = ctx.bool_val(true);
+  for (const auto& [v, value] : fixed) {
+    if (v.isMembership()) {
+      z3::expr mem = low.memberTerm(v.instance, v.attr, v.element);
+      all = all && (value ? mem : !mem);
+      continue;
+    }
+    z3::expr x = low.attrTerm(v.instance, v.attr);
+    all = all && (x.is_bool() ? x == ctx.bool_val(value != 0) : x == ctx.int_val(static_cast<int64_t>(value)));
+  }
+  return all;
+}
+}  // namespace
+
+Answer BindingQuestions::canFailWith(const Fixed& fixed) {
+  return guarded("check", [&] {
+    Impl& q = *impl_;
+    return q.s.ask(q.app && !q.req && fixedTerm(q.s.fast, q.s.ctx, fixed));
+  });
+}
+Answer BindingQuestions::canHoldWith(const Fixed& fixed) {
+  return guarded("check", [&] {
+    Impl& q = *impl_;
+    std::optional<z3::model> model;
+    Answer a = q.s.ask(q.app && q.req && fixedTerm(q.s.fast, q.s.ctx, fixed), &model);
+    if (a.isSat() && model) q.example = std::move(model);
+    return a;
+  });
+}
+Answer BindingQuestions::canNotApplyExample() {
+  return guarded("check", [&] { return impl_->s.ask(!impl_->app, &impl_->example); });
+}
+
 std::vector<Variable> BindingQuestions::variables() const {
   return guarded("check", [&] {
     Lowering& low = impl_->s.fast;

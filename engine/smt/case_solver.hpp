@@ -48,6 +48,18 @@ class BindingQuestions {
   /// app ∧ req. With `keepExample`, a sat answer keeps its model (example*).
   Answer canHold(bool keepExample);
 
+  /// Values of some variables (a membership: 1 or 0).
+  using Fixed = std::vector<std::pair<Variable, std::int64_t>>;
+  /// app ∧ ¬req with `fixed`: unsat means these values alone settle the
+  /// binding (it holds or does not apply, whatever the rest).
+  Answer canFailWith(const Fixed& fixed);
+  /// app ∧ req with `fixed`; a sat answer keeps its model as the example
+  /// (example* read it).
+  Answer canHoldWith(const Fixed& fixed);
+  /// ¬app; a sat answer keeps its model as the example: values with which
+  /// the binding does not apply (for a gap that cannot hold where it applies).
+  Answer canNotApplyExample();
+
   /// The variables `app` and `req` depend on (the month shift of an unknown
   /// date counts as that date), ordered by the solver's names for them.
   std::vector<Variable> variables() const;

@@ -36,7 +36,15 @@ struct RepairSolver::Impl {
         if (p.waived.count({r, b}) || p.waivedRules.count(r)) return;
         if (take && !take(rule, b)) return;
         RuleTerms terms = ruleTerms(low, rule, env, conds);
-        z3::expr phi = p.broken.count({r, b}) ? terms.app && terms.req : terms.phi();
+        z3::expr phi = terms.phi();
+        if (p.broken.count({r, b})) {
+          if (auto open = p.open.find({r, b}); open != p.open.end()) {
+            if (open->second.applies) softs.push_back({!terms.app, open->second.applies});
+            if (open->second.notApplies) softs.push_back({terms.app, open->second.notApplies});
+          } else {
+            softs.push_back({terms.app, p.costs.stopApplying});
+          }
+        }
         if (role == RepairProblem::Role::must_hold) {
           hard.emplace_back(phi, r);
         } else {
@@ -90,6 +98,14 @@ struct RepairSolver::Impl {
       z3::expr v = low.attrTerm(a.instance, a.attr);
       z3::expr at = ctx.int_val(static_cast<int64_t>(a.value));
       displacement.push_back(z3::ite(v >= at, v - at, at - v));
+    }
+    for (const auto& o : p.orders) {
+      z3::expr first = low.attrTerm(o.instance, o.first), second = low.attrTerm(o.instance, o.second);
+      if (!(first <= second).simplify().is_true()) softs.push_back({first <= second, p.costs.breakOrder});
+    }
+    for (const auto& f : p.floors) {
+      if (f.ifEncoded && !low.hasAttrVar(f.instance, f.attr)) continue;
+      domain.push_back(low.attrTerm(f.instance, f.attr) >= ctx.int_val(static_cast<int64_t>(f.value)));
     }
   }
 

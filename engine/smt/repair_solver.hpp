@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <set>
 #include <utility>
@@ -29,9 +30,18 @@ struct RepairProblem {
   /// is left out (a waiver naming no instance, also for new members).
   std::set<RuleBinding> waived;
   std::set<int> waivedRules;
-  /// Violated or open bindings: repaired by making them hold where they
-  /// apply, not by changing the case until they no longer apply.
+  /// Violated or open bindings: they must hold after the repair, where they
+  /// apply or because a choice (or an undeclared world fact, which the user
+  /// then confirms) makes them not apply; `open` are those that are gaps.
   std::set<RuleBinding> broken;
+  /// For each open (gap) binding among them: what it costs that it still
+  /// applies (the declarations its requirement needs) and that it does not
+  /// (the choice or the confirmed world fact that takes it out of force).
+  struct OpenCost {
+    unsigned applies = 0;
+    unsigned notApplies = 0;
+  };
+  std::map<RuleBinding, OpenCost> open;
   /// Declared facts the repair may change (indexed by fact); the others stay.
   std::vector<bool> freeFacts;
   /// Solve the independent parts of the problem separately (the same
@@ -47,6 +57,8 @@ struct RepairProblem {
     unsigned addMember = 0;       // adding a member to a complete set
     unsigned addNewInstance = 0;  // adding a new instance to a complete set
     unsigned breakShould = 0;     // leaving a binding of a should_hold rule unsatisfied
+    unsigned stopApplying = 0;    // a violated binding that no longer applies (instead of holding)
+    unsigned breakOrder = 0;      // two declared dates of an instance end up in the opposite order
   } costs;
 
   /// A value an undeclared (or freely changed) number or date should stay
@@ -60,6 +72,17 @@ struct RepairProblem {
     bool ifEncoded = false;
   };
   std::vector<Anchor> anchors;
+  /// Hard lower bounds of undeclared dates (`value`: the earliest allowed),
+  /// with `ifEncoded` only when the encoding mentions the attribute anyway.
+  std::vector<Anchor> floors;
+  /// Declared dates of one instance in their declared order (`first` on or
+  /// before `second`): a repair that moves one keeps the order unless it
+  /// pays `costs.breakOrder` (a hearing that closes before it opens).
+  struct Order {
+    int instance = -1;
+    int first = -1, second = -1;  // attributes
+  };
+  std::vector<Order> orders;
 };
 
 /// One attempt at a minimal repair, in its own Z3 context (which of several

@@ -126,6 +126,7 @@ struct type_ref : tagged {
 };
 
 struct attr_decl : tagged {
+  ast::AttrRole role = ast::AttrRole::unmarked;
   identifier name;
   type_ref type;
   boost::optional<string_lit> doc;
@@ -234,7 +235,7 @@ BOOST_FUSION_ADAPT_STRUCT(samsvar::x3ast::set_lit, elements, open)
 BOOST_FUSION_ADAPT_STRUCT(samsvar::x3ast::quantifier, kind, var, set, body)
 BOOST_FUSION_ADAPT_STRUCT(samsvar::x3ast::call, callee, args)
 BOOST_FUSION_ADAPT_STRUCT(samsvar::x3ast::type_ref, is_set, name)
-BOOST_FUSION_ADAPT_STRUCT(samsvar::x3ast::attr_decl, name, type, doc)
+BOOST_FUSION_ADAPT_STRUCT(samsvar::x3ast::attr_decl, role, name, type, doc)
 BOOST_FUSION_ADAPT_STRUCT(samsvar::x3ast::enum_decl, name, ordered, values, doc)
 BOOST_FUSION_ADAPT_STRUCT(samsvar::x3ast::type_decl, name, attrs, doc)
 BOOST_FUSION_ADAPT_STRUCT(samsvar::x3ast::bilingual, nb, en)

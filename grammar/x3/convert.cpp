@@ -211,6 +211,7 @@ ast::TypeDecl Converter::typeDecl(const x3ast::type_decl& d) {
   out.name = ident(d.name);
   for (const auto& a : d.attrs) {
     ast::AttrDecl attr;
+    attr.role = a.role;
     attr.name = ident(a.name);
     attr.type = ast::TypeRef{ident(a.type.name), a.type.is_set, span(a.type)};
     if (a.doc) attr.doc = string(*a.doc);

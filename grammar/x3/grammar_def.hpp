@@ -389,6 +389,7 @@ auto const call_def = identifier >> x3::lit('(') > call_args > x3::lit(')');
 
 // Declarations.
 SAMSVAR_RULE(type_ref, x3ast::type_ref, "type")
+SAMSVAR_RULE(attr_role, ast::AttrRole, "`fact` or `choice`")
 SAMSVAR_RULE(attr_decl, x3ast::attr_decl, "attribute")
 SAMSVAR_RULE(type_decl, x3ast::type_decl, "type declaration")
 SAMSVAR_RULE(enum_values, std::vector<x3ast::identifier>, "enum value")
@@ -413,7 +414,12 @@ declaration_type const declaration_rule = "declaration";
 
 auto const type_ref_def = (kw("set") >> x3::attr(true) > x3::lit('<') > type_name > x3::lit('>'))
                         | (x3::attr(false) >> type_name);
-auto const attr_decl_def = identifier > x3::lit(':') > type_ref > -string_lit;
+// `fact level: Level` / `choice opens: date`: the words are contextual, so an
+// attribute may itself be called `fact` (`fact: bool`).
+auto const attr_role_def = (kw("fact") >> x3::attr(ast::AttrRole::fact) | kw("choice") >> x3::attr(ast::AttrRole::choice))
+                           >> &(identifier >> x3::lit(':'))
+                         | x3::attr(ast::AttrRole::unmarked);
+auto const attr_decl_def = attr_role >> identifier > x3::lit(':') > type_ref > -string_lit;
 auto const type_decl_def =
     kw("type") > identifier > x3::lit('{') > *(attr_decl >> -x3::lit(',')) > x3::lit('}')
     > -string_lit;
@@ -464,7 +470,7 @@ BOOST_SPIRIT_DEFINE(expression, implies_chain, or_expr, or_chain, and_expr, and_
                     primary, paren_fill, paren_expr, bool_word, bool_fill, bool_lit, digits,
                     int_fill, int_lit, date_lit, unit, duration_lit, path_parts, path_fill, path,
                     set_elements, set_lit, quant_kind, quantifier, call_args, call)
-BOOST_SPIRIT_DEFINE(type_ref, attr_decl, type_decl, enum_values, enum_decl, bilingual,
+BOOST_SPIRIT_DEFINE(type_ref, attr_role, attr_decl, type_decl, enum_values, enum_decl, bilingual,
                     source_citation, binding_range, binding, bindings, rule_decl, field_value, field_assign,
                     instance_decl, deviation_decl, exemption_decl, module_header, name_list, case_header)
 

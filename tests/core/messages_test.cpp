@@ -59,7 +59,7 @@ Bilingual filled(const Bilingual& templ, Fill fill) {
 
 TEST(MessageCatalogue, EveryCodeHasBothLanguagesAndAUniqueName) {
   std::set<std::string> names;
-  const std::regex convention("(parse|sema|load|serve|lint|explain)\\.[a-z0-9]+(-[a-z0-9]+)*");
+  const std::regex convention("(parse|sema|load|serve|lint|explain|vocab|init)\\.[a-z0-9]+(-[a-z0-9]+)*");
   for (std::size_t i = 0; i < kDiagCodeCount; ++i) {
     std::string name(codeName(codeAt(i)));
     SCOPED_TRACE(name);

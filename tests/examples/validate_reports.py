@@ -3,6 +3,9 @@
 Schema validator (Debian's python3-jsonschema): every golden report of the
 examples (with their repairs), and fresh `samsvar check --all` reports of
 every example (JSON Lines) and of a small case with its own rule module.
+Input errors with --format json are validated against
+docs/input-errors-schema.json: a date written 01.03.2025, a Latin-1 file, a
+missing file, and a batch where one case of two is broken.
 
 usage: validate_reports.py SOURCE_DIR SAMSVAR_BINARY
 """
@@ -11,6 +14,7 @@ import json
 import pathlib
 import subprocess
 import sys
+import tempfile
 
 try:
     import jsonschema
@@ -71,10 +75,52 @@ def main() -> int:
         if validator.is_valid(report):
             failures.append(f"the schema accepts {what}")
 
+    failures.extend(input_errors(source, binary))
+
     for f in failures:
         print(f, file=sys.stderr)
     print(f"{len(goldens)} golden reports and {len(lines) + 1} --all reports checked; {len(failures)} problems")
     return 1 if failures else 0
+
+
+def input_errors(source, binary):
+    """Input errors as JSON on standard output, exit code 2, valid by their schema."""
+    schema = json.loads((source / "docs/input-errors-schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    failures = []
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = pathlib.Path(tmp)
+        (folder / "date.case").write_text(
+            'case "x" uses hoering\nh: Consultation { kind = hoering  opens = 01.03.2025 }\n', encoding="utf-8")
+        (folder / "latin1.case").write_bytes('case "Kjøp" uses hoering\n'.encode("latin-1"))
+        (folder / "good.case").write_text('case "ok" uses hoering\n', encoding="utf-8")
+        runs = {
+            "a date as 01.03.2025": (["date.case"], "write dates as YYYY-MM-DD", False),
+            "a Latin-1 file": (["latin1.case"], "save the file as UTF-8", False),
+            "a missing file": (["missing.case"], "missing.case", False),
+            "a batch with one broken case": (["good.case", "date.case"], "write dates as YYYY-MM-DD", True),
+        }
+        for what, (cases, expected, batch) in runs.items():
+            run = subprocess.run([binary, "check", *cases, "--format", "json", "--lang", "en"], cwd=folder,
+                                 capture_output=True, text=True, errors="replace")
+            if run.returncode != 2:
+                failures.append(f"input errors, {what}: exit {run.returncode}, not 2")
+            lines = run.stdout.splitlines() if batch else [run.stdout]
+            try:
+                document = json.loads(lines[-1])
+            except (json.JSONDecodeError, IndexError) as e:
+                failures.append(f"input errors, {what}: standard output is not JSON ({e}): {run.stdout!r}")
+                continue
+            for error in validator.iter_errors(document):
+                failures.append(f"input errors, {what}: {error.message}")
+            if expected not in json.dumps(document, ensure_ascii=False):
+                failures.append(f"input errors, {what}: does not say {expected!r}: {run.stdout}")
+            if batch and (len(lines) != 2 or json.loads(lines[0])["case"]["file"] != "good.case"):
+                failures.append(f"input errors, {what}: the good case's report is not the first line: {run.stdout}")
+    if validator.is_valid({"schema": "samsvar-input-errors/1", "exit_code": 2, "errors": []}):
+        failures.append("the input-errors schema accepts a document without errors")
+    return failures
 
 
 if __name__ == "__main__":

@@ -234,6 +234,35 @@ TEST(ParseTest, Types) {
   EXPECT_FALSE(t.attrs[3].doc);
 }
 
+TEST(ParseTest, AttributesAreMarkedAsFactsOrChoices) {
+  auto p = parse(
+      "module m\n"
+      "type Product {\n"
+      "  fact   level: Level  \"the product's level\"\n"
+      "  choice bp4: date\n"
+      "  note: text\n"
+      "  fact: bool\n"          // an attribute called `fact`
+      "  choice choice: bool\n"  // a choice called `choice`
+      "}\n");
+  ASSERT_TRUE(p->file) << p->errors();
+  const auto& t = std::get<ast::TypeDecl>(p->file->decls.at(0));
+  ASSERT_EQ(t.attrs.size(), 5u);
+  EXPECT_EQ(t.attrs[0].role, ast::AttrRole::fact);
+  EXPECT_EQ(t.attrs[0].name.name, "level");
+  EXPECT_EQ(t.attrs[1].role, ast::AttrRole::choice);
+  EXPECT_EQ(t.attrs[1].name.name, "bp4");
+  EXPECT_EQ(t.attrs[2].role, ast::AttrRole::unmarked);
+  EXPECT_EQ(t.attrs[3].role, ast::AttrRole::unmarked);
+  EXPECT_EQ(t.attrs[3].name.name, "fact");
+  EXPECT_EQ(t.attrs[4].role, ast::AttrRole::choice);
+  EXPECT_EQ(t.attrs[4].name.name, "choice");
+}
+
+TEST(ParseTest, AMarkWithoutAnAttributeIsAnError) {
+  auto p = parse("module m\ntype Product {\n  fact level Level\n}\n");
+  EXPECT_FALSE(p->file);
+}
+
 TEST(ParseTest, Instances) {
   auto p = parse(
       "case \"c\"\n"

@@ -9,6 +9,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include <nlohmann/json.hpp>
+
 #include "harness.hpp"
 #include "process.hpp"
 
@@ -196,12 +198,76 @@ TEST(HostileConventions, ANulByteIsNamed) {
 TEST(HostileMessages, DatesInOtherFormsSayHowToWriteThem) {
   Process dotted = run({"check", "tests/hostile/e3.case"});
   EXPECT_EQ(dotted.code, 2);
-  EXPECT_TRUE(contains(dotted.err, "tests/hostile/e3.case:2:27: error: dates are written YYYY-MM-DD")) << dotted.err;
+  EXPECT_TRUE(contains(dotted.err, "tests/hostile/e3.case:2:27: error: write dates as YYYY-MM-DD")) << dotted.err;
   EXPECT_TRUE(contains(dotted.err, "help: write `2025-03-01`")) << dotted.err;
   Process shortIso = run({"check", "tests/hostile/e11.case"});
   EXPECT_EQ(shortIso.code, 2);
-  EXPECT_TRUE(contains(shortIso.err, "tests/hostile/e11.case:2:27: error: dates are written YYYY-MM-DD")) << shortIso.err;
+  EXPECT_TRUE(contains(shortIso.err, "tests/hostile/e11.case:2:27: error: write dates as YYYY-MM-DD")) << shortIso.err;
   EXPECT_TRUE(contains(shortIso.err, "help: write `2025-03-01`")) << shortIso.err;
+}
+
+TEST(HostileMessages, DatesAndEncodingInNorwegian) {
+  Process dotted = runSamsvar({"check", "tests/hostile/e3.case"}, "", "", kBound);
+  EXPECT_EQ(dotted.code, 2);
+  EXPECT_TRUE(contains(dotted.err, "tests/hostile/e3.case:2:27: error: skriv datoer som ÅÅÅÅ-MM-DD")) << dotted.err;
+  EXPECT_TRUE(contains(dotted.err, "help: skriv `2025-03-01`")) << dotted.err;
+  TempDir dir;
+  dir.write("latin1.case", "case \"Kj\xF8p\" uses hoering\n");
+  Process nb = runSamsvar({"check", "latin1.case"}, "", dir.path.string(), kBound);
+  EXPECT_EQ(nb.code, 2);
+  EXPECT_TRUE(contains(nb.err, "latin1.case:1:9: error: ugyldig UTF-8-bytesekvens")) << nb.err;
+  EXPECT_TRUE(contains(nb.err, "help: lagre filen som UTF-8")) << nb.err;
+  Process en = run({"check", "latin1.case"}, "", dir.path.string());
+  EXPECT_TRUE(contains(en.err, "help: save the file as UTF-8")) << en.err;
+}
+
+// A program that asked for JSON gets its input errors as JSON on standard
+// output (docs/input-errors-schema.json), still with exit code 2, in the
+// language asked for; the text for a person stays on standard error.
+TEST(HostileMessages, JsonInputErrorsAreJsonOnStandardOutput) {
+  for (const char* lang : {"nb", "en"}) {
+    Process p = runSamsvar({"check", "tests/hostile/e3.case", "--format", "json", "--lang", lang}, "", "", kBound);
+    EXPECT_EQ(p.code, 2);
+    nlohmann::json doc = nlohmann::json::parse(p.out, nullptr, false);
+    ASSERT_FALSE(doc.is_discarded()) << p.out;
+    EXPECT_EQ(doc["schema"], "samsvar-input-errors/1");
+    EXPECT_EQ(doc["exit_code"], 2);
+    ASSERT_EQ(doc["errors"].size(), 1u) << p.out;
+    const auto& e = doc["errors"][0];
+    EXPECT_EQ(e["code"], "parse.date-format");
+    EXPECT_EQ(e["message"], std::string(lang) == "nb" ? "skriv datoer som ÅÅÅÅ-MM-DD" : "write dates as YYYY-MM-DD");
+    EXPECT_EQ(e["help"], std::string(lang) == "nb" ? "skriv `2025-03-01`" : "write `2025-03-01`");
+    EXPECT_EQ(e["file"], "tests/hostile/e3.case");
+    EXPECT_EQ(e["line"], 2);
+    EXPECT_EQ(e["column"], 27);
+    EXPECT_TRUE(contains(p.err, "tests/hostile/e3.case:2:27")) << p.err;
+  }
+  Process missing = run({"check", "no-such.case", "--format", "json"});
+  EXPECT_EQ(missing.code, 2);
+  nlohmann::json doc = nlohmann::json::parse(missing.out, nullptr, false);
+  ASSERT_FALSE(doc.is_discarded()) << missing.out;
+  EXPECT_EQ(doc["errors"][0]["message"], "no such file or directory: no-such.case");
+  EXPECT_FALSE(doc["errors"][0].contains("line"));
+}
+
+// --strict failing only because of gaps says so, in one language.
+TEST(HostileMessages, StrictSaysTheGapsFailedIt) {
+  Process nb = runSamsvar({"check", "examples/vendor/anbud-trygghetsalarm-vkp.case", "--strict"}, "", "", kBound);
+  EXPECT_EQ(nb.code, 1);
+  EXPECT_TRUE(contains(nb.out, "0 brudd, 1 mangel")) << nb.out;
+  EXPECT_TRUE(contains(nb.out, "--strict: ingen må/skal-regel er brutt, men sjekken feiler på grunn av 1 mangel i "
+                               "må/skal-regler (avslutningskode 1). Deklarer det som avgjør reglene, eller sjekk uten "
+                               "--strict."))
+      << nb.out;
+  Process en = run({"check", "examples/vendor/anbud-trygghetsalarm-vkp.case", "--strict"});
+  EXPECT_EQ(en.code, 1);
+  EXPECT_TRUE(contains(en.out, "--strict: no må/skal rule is violated, but the check fails because of 1 gap in må/skal "
+                               "rules (exit code 1). Declare what decides those rules, or check without --strict."))
+      << en.out;
+  // Without --strict the same case passes, and nothing is said.
+  Process lax = run({"check", "examples/vendor/anbud-trygghetsalarm-vkp.case"});
+  EXPECT_EQ(lax.code, 0);
+  EXPECT_FALSE(contains(lax.out, "--strict")) << lax.out;
 }
 
 TEST(HostileFlood, ManyErrorsAreCappedAndCounted) {

@@ -215,7 +215,7 @@ def every_role_starts_from_a_template(p):
         assert p.js("return document.body.dataset.check") in ("hold", "open"), role
         assert p.one("#report .samsvar-report"), f"no report for the {role} template"
         assert len(p.js("return document.querySelector('#editor textarea').value")) > 100
-        assert p.one("#file-name").text.startswith(role + "/")
+        assert p.one("#file-name").text == f"templates/{role}.case", p.one("#file-name").text
     p.shoot("template-vendor")
 
 

@@ -106,7 +106,7 @@ TEST_F(Commands, ADocumentedFindingIsANoteWithItsReason) {
 }
 
 TEST_F(Commands, ExplainShowsTheStrengthAndNorwegianExamples) {
-  ExplainCommand e{"C-1"};
+  ExplainCommand e{"C-1", {}};
   Output nb = run([&](const Streams& io) { return runExplain(common(Lang::nb), e, io); });
   EXPECT_EQ(nb.code, 0) << nb.err;
   EXPECT_EQ(nb.out.rfind("C-1 [skal] (", 0), 0u) << nb.out;
@@ -118,7 +118,7 @@ TEST_F(Commands, ExplainShowsTheStrengthAndNorwegianExamples) {
 }
 
 TEST_F(Commands, ExplainAnUnknownRuleSuggestsTheClosest) {
-  ExplainCommand e{"C-3"};
+  ExplainCommand e{"C-3", {}};
   Output en = run([&](const Streams& io) { return runExplain(common(Lang::en), e, io); });
   EXPECT_EQ(en.code, 2);
   EXPECT_EQ(en.out, "");
@@ -151,7 +151,11 @@ TEST_F(Commands, CheckAStreamOnTwoWorkersInInputOrder) {
     ASSERT_NE(found, std::string::npos) << k << " out of order in:\n" << two.out;
     at = found;
   }
-  EXPECT_EQ(std::count(two.out.begin(), two.out.end(), '\n'), 6);
+  // Then one line with the input errors (docs/input-errors-schema.json).
+  EXPECT_EQ(std::count(two.out.begin(), two.out.end(), '\n'), 7);
+  const std::string last = two.out.substr(two.out.rfind('\n', two.out.size() - 2) + 1);
+  EXPECT_EQ(last.rfind("{\"schema\":\"samsvar-input-errors/1\",\"exit_code\":2,\"errors\":[", 0), 0u) << last;
+  EXPECT_NE(last.find("\"file\":\"bad.case\",\"line\":2,\"column\":1"), std::string::npos) << last;
 }
 
 }  // namespace

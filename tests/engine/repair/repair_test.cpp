@@ -3,6 +3,8 @@
 // repair is applied and re-checked.
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "core/calendar.hpp"
 #include "harness.hpp"
 #include "engine/repair/repair.hpp"
@@ -150,6 +152,86 @@ h2: Consultation { kind = hoering  opens = 2024-01-01  note = ""  open_to_all = 
       << en;
   std::string json = renderJson(ReportInput{run.sm, *run.model, run.result, Lang::en, false, &r});
   EXPECT_NE(json.find("\"status\": \"unverified\""), std::string::npos) << json;
+}
+
+// A module whose tender marks what describes the world (`fact`) and what the
+// procurer chooses (`choice`).
+constexpr const char* kWorldModule = R"(module w
+type Tender {
+  fact   adaptation_needed: bool  "the standards must be adapted"
+  fact   level: int               "how mature the chosen standard is"
+  choice trial_users: bool        "users take part in the trial"
+  choice trial_end: date
+  choice golive: date
+}
+rule T-1 skal
+  title nb "Tilpasning prøves ut med brukere" en "An adaptation is tried out with users"
+  source "s.txt"
+  for t: Tender
+  when t.adaptation_needed
+  require t.trial_users
+rule T-2 skal
+  title nb "Utprøvingen slutter før idriftsettelsen" en "The trial ends before go-live"
+  source "s.txt"
+  for t: Tender
+  when t.adaptation_needed
+  require t.trial_end < t.golive
+rule L-1 skal
+  title nb "Umoden standard krever utprøving" en "An immature standard needs a trial"
+  source "s.txt"
+  for t: Tender
+  require t.level >= 2 or (t.trial_users and t.golive >= 2025-06-01)
+)";
+
+Run checkWorld(const std::string& body) {
+  auto run = runTexts({{"w.rules", kWorldModule}}, "case \"tender\" uses w\n" + body);
+  EXPECT_TRUE(run.checked) << run.errors();
+  return run;
+}
+
+TEST(Repair, NeverChangesADeclaredWorldFact) {
+  // Raising `level` alone would be the cheapest change (one instead of two),
+  // but the standard's maturity is a fact: the repair changes the choices.
+  auto run = checkWorld("t: Tender { adaptation_needed = false  level = 1  trial_users = false  golive = 2025-01-01 }\n");
+  ASSERT_EQ(run.verdict("L-1"), Verdict::violated);
+  Checker checker;
+  RepairResult r = computeRepair(checker, *run.model, run.result);
+  ASSERT_EQ(r.status, RepairResult::Status::found);
+  std::set<std::string> changed;
+  for (const auto& c : r.changes) changed.insert(attributeName(*run.model, c.instance, c.attr));
+  EXPECT_EQ(changed, (std::set<std::string>{"t.golive", "t.trial_users"}));
+  std::string en = renderText(ReportInput{run.sm, *run.model, run.result, Lang::en, false, &r});
+  EXPECT_NE(en.find("change t.golive from 2025-01-01 to 2025-06-01 or later"), std::string::npos) << en;
+  expectRepairWorks(run, r);
+}
+
+TEST(Repair, AsksToConfirmAnUndeclaredWorldFactInsteadOfInventingIt) {
+  // Whether adaptation is needed is not declared. Declaring it true would
+  // ask for a trial plan (two declarations); the repair instead relies on
+  // "no adaptation is needed", and asks the procurer to confirm it.
+  auto run = checkWorld("t: Tender { level = 3  golive = 2025-09-01 }\n");
+  ASSERT_EQ(run.verdict("T-1"), Verdict::gap);
+  ASSERT_EQ(run.verdict("T-2"), Verdict::gap);
+  Checker checker;
+  RepairResult r = computeRepair(checker, *run.model, run.result);
+  ASSERT_EQ(r.status, RepairResult::Status::found);
+  ASSERT_EQ(r.changes.size(), 1u) << renderText(ReportInput{run.sm, *run.model, run.result, Lang::en, false, &r});
+  EXPECT_EQ(r.changes[0].kind, RepairChange::Kind::confirm);
+  EXPECT_EQ(attributeName(*run.model, r.changes[0].instance, r.changes[0].attr), "t.adaptation_needed");
+  EXPECT_EQ(r.changes[0].value.scalar, 0);
+  std::string en = renderText(ReportInput{run.sm, *run.model, run.result, Lang::en, false, &r});
+  std::string nb = renderText(ReportInput{run.sm, *run.model, run.result, Lang::nb, false, &r});
+  EXPECT_NE(en.find("The repair relies on these facts about the world; confirm them"), std::string::npos) << en;
+  EXPECT_NE(en.find("    confirm that t.adaptation_needed = false (settles T-1, T-2)"), std::string::npos) << en;
+  EXPECT_NE(nb.find("Reparasjonen forutsetter dette om virkeligheten; bekreft det"), std::string::npos) << nb;
+  EXPECT_NE(nb.find("    bekreft at t.adaptation_needed = false (avgjør T-1, T-2)"), std::string::npos) << nb;
+  EXPECT_EQ(en.find("declare t.trial", en.find("Smallest repair")), std::string::npos) << en;
+  std::string json = renderJson(ReportInput{run.sm, *run.model, run.result, Lang::en, false, &r});
+  EXPECT_NE(json.find("\"confirm\": [\n      {\n        \"attribute\": \"t.adaptation_needed\",\n        \"value\": \"false\""),
+            std::string::npos)
+      << json;
+  EXPECT_NE(json.find("\"changes\": []"), std::string::npos) << json;
+  expectRepairWorks(run, r);
 }
 
 }  // namespace
