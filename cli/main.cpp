@@ -59,7 +59,7 @@ int main(int argc, char** argv) {
   check->add_flag("--repair", ca.repair, "Add the smallest repair that makes every må/skal rule hold");
   check->add_option("--repair-rlimit", ca.repairRlimit,
                     "Repair budget: solver resource units per independent part of a case (default 20000000; 0: "
-                    "none); --timeout-ms bounds the whole repair. Past it the repair is reported as not found")
+                    "none), with --timeout-ms as the backstop. Past it the repair is reported as not found")
       ->check(CLI::Range(0ULL, 4'000'000'000ULL));
   check->add_flag("--all", ca.all, "JSON: also list satisfied and not-applicable findings (the summary counts them either way)");
   check->add_option("--against", ca.against, "A tender case: check each offer against its requirements");

@@ -87,8 +87,8 @@ struct CheckOptions {
   unsigned timeoutMs = smt::kDefaultTimeoutMs;  // per solver check, a backstop behind rlimit; 0: none
   unsigned long long rlimit = 5'000'000;  // per solver check (Z3 resource units)
   /// The repair budget: resource units for each independent part of a
-  /// repair (deterministic); the whole repair also stops at timeoutMs of
-  /// wall clock. Past either the repair is `unknown` with
+  /// repair (deterministic), with 3 × timeoutMs of wall clock per part as
+  /// the backstop. Past either the repair is `unknown` with
   /// smt::kRepairBudgetReason. 0: none.
   unsigned long long repairRlimit = 20'000'000;
   /// Repair independent parts of a case separately (engine/smt/repair_solver.hpp);

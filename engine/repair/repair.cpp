@@ -14,10 +14,11 @@ using namespace model;
 
 namespace {
 
-/// The budget of one repair attempt: resource units per independent part
+/// The budget of one repair attempt, per independent part: resource units
 /// decide when it gives up, deterministically (the same case gives the same
-/// report on any machine); the wall clock of a check question is the
-/// backstop of the whole attempt.
+/// report on any machine); three times the wall clock of a check question
+/// is only the backstop, far above what the resource units allow on a
+/// loaded machine.
 smt::Limits repairLimits(const CheckOptions& o) { return {o.repairRlimit, o.timeoutMs * 3}; }
 
 /// The order of a report: by position, then by attribute.
@@ -99,6 +100,9 @@ RepairResult computeRepair(const Checker& checker, const Model& m, const CaseRes
   if (!coresComplete || causes == caseFacts) return attempt(checker, m, result, caseFacts);
   RepairResult narrow = attempt(checker, m, result, causes);
   if (narrow.status == RepairResult::Status::found) return narrow;
+  // A narrow repair the budget stopped: the wide one is a larger problem
+  // of the same kind, and its failure would only hide the reason.
+  if (narrow.status == RepairResult::Status::unknown && narrow.reason == smt::kRepairBudgetReason) return narrow;
   RepairResult wide = attempt(checker, m, result, caseFacts);
   if (narrow.status == RepairResult::Status::unverified && wide.status != RepairResult::Status::found) return narrow;
   return wide;

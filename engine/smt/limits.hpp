@@ -16,7 +16,7 @@ inline constexpr std::size_t kMaxExpansions = 100'000;
 inline constexpr const char* kExpansionLimitReason = "expansion limit exceeded";
 
 /// The reason of a repair stopped by its budget (CheckOptions::repairRlimit
-/// resource units over all its solver calls, and a wall-clock backstop); the
+/// resource units per independent part, and a wall-clock backstop); the
 /// report words it.
 inline constexpr const char* kRepairBudgetReason = "repair budget exhausted";
 

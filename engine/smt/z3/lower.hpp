@@ -42,7 +42,23 @@ class Lowering {
 
   /// Universe of an element type: enum values, or declared instances plus
   /// one phantom (an undeclared further instance) for types.
-  std::vector<std::int64_t> universe(const model::Ty& elem) const { return elementsWithPhantom(m_, elem); }
+  std::vector<std::int64_t> universe(const model::Ty& elem) const {
+    auto all = elementsWithPhantom(m_, elem);
+    if (!universeFilter_ || elem.kind != model::Kind::Ref) return all;
+    std::vector<std::int64_t> out;
+    for (auto u : all)
+      if (isPhantom(u) || universeFilter_(u)) out.push_back(u);
+    return out;
+  }
+  /// Restricts the declared instances of universe() to those `keep` accepts
+  /// (repair: one independent part of a case at a time; phantoms always
+  /// stay); null: every instance. Forgets lowered terms (they depend on the
+  /// universe) and starts the expansion count afresh.
+  void setUniverseFilter(std::function<bool(std::int64_t)> keep) {
+    universeFilter_ = std::move(keep);
+    memo_.clear();
+    expansions_ = 0;
+  }
 
   /// Domain constraints of variables created since the last call (value
   /// ranges of enum, reference and date attributes; cheap, asserted once).
@@ -84,6 +100,7 @@ class Lowering {
     if (++expansions_ > kMaxExpansions) throw LimitExceeded();
   }
   std::size_t expansions_ = 0;
+  std::function<bool(std::int64_t)> universeFilter_;
   z3::expr attrVar(std::int64_t instance, int attr);
   z3::expr memberVar(std::int64_t instance, int attr, std::int64_t element);
   std::optional<std::int64_t> concreteRef(const model::TExpr& e, Env& env);
