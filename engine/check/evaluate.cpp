@@ -1,6 +1,7 @@
 #include "engine/check/evaluate.hpp"
 
 #include <algorithm>
+#include <limits>
 
 #include "core/calendar.hpp"
 #include "core/errors.hpp"
@@ -90,7 +91,9 @@ Evaluator::Value Evaluator::eval(const TExpr& e, Env& env) {
     }
     case Op::Neg: {
       Value v = E(0);
-      return v ? Value(-*v) : std::nullopt;
+      // -INT64_MIN does not fit: leave it to Z3, which computes exactly
+      if (!v || *v == std::numeric_limits<std::int64_t>::min()) return std::nullopt;
+      return Value(-*v);
     }
     case Op::And: {
       Value a = E(0);

@@ -1,6 +1,7 @@
 #include "engine/smt/z3/lower.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <unordered_set>
 
 #include "core/calendar.hpp"
@@ -101,6 +102,12 @@ z3::expr Lowering::attrVar(std::int64_t inst, int attr) {
       domainOf_.emplace(v.id(), pendingDomain_.back());
       break;
     }
+    case Kind::Int: case Kind::Duration: case Kind::Months:
+      // integers are 64-bit (docs/language.md): an unknown can only take a value a case can declare
+      pendingDomain_.push_back(v >= ctx_.int_val(std::numeric_limits<std::int64_t>::min()) &&
+                               v <= ctx_.int_val(std::numeric_limits<std::int64_t>::max()));
+      domainOf_.emplace(v.id(), pendingDomain_.back());
+      break;
     default: break;
   }
   varInfo_[name] = Variable{static_cast<int>(inst), attr, -1};

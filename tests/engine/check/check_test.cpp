@@ -289,6 +289,39 @@ rule CUBE skal
   EXPECT_EQ(en.find("7:11"), std::string::npos) << en;  // the products with a constant are fine
 }
 
+// Integers are 64-bit: no value a case can declare exceeds the largest, so a
+// rule asking for one is violated (not a gap whose example would be false), and
+// the repair does not claim a value that fixes it.
+TEST(Limits, NoIntegerPastTheLargestIsOfferedAsAFix) {
+  const char* module = R"(module i "ints"
+type T { a: int }
+rule I-1 skal
+  title nb "Stor" en "Big"
+  source "none"
+  for t: T
+  require t.a > 9223372036854775807
+rule I-2 skal
+  title nb "Nesten" en "Almost"
+  source "none"
+  for t: T
+  require t.a + 1 > 9223372036854775807
+)";
+  auto run = runTexts({{"i.rules", module}}, "case \"x\" uses i\nx: T {}\ny: T { a = 9223372036854775807 }\n");
+  ASSERT_TRUE(run.checked) << run.errors();
+  const Finding* open = run.finding("I-1", "x");
+  ASSERT_TRUE(open);
+  EXPECT_EQ(open->verdict, Verdict::violated);
+  const Finding* declared = run.finding("I-2", "y");
+  ASSERT_TRUE(declared);
+  EXPECT_EQ(declared->verdict, Verdict::satisfied);  // exact arithmetic: no wrap-around
+  const Finding* gap = run.finding("I-2", "x");
+  ASSERT_TRUE(gap);
+  EXPECT_EQ(gap->verdict, Verdict::gap);
+  std::string en = run.text(Lang::en);
+  EXPECT_NE(en.find("declare x.a = 9223372036854775807"), std::string::npos) << en;
+  EXPECT_EQ(en.find("x.a = 0"), std::string::npos) << en;
+}
+
 // Durations are worded in the report's language: "14 dager" in Norwegian.
 TEST(Reports, DurationsInTheReportsLanguage) {
   const char* module = R"(module d "durations"
