@@ -40,6 +40,17 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(1u, 4096u));
   };
 
+  // The limits of each solver question: check, lint and explain take the same.
+  auto addLimits = [](CLI::App* sub, unsigned& timeoutMs, unsigned long long& rlimit, const std::string& what) {
+    sub->add_option("--timeout-ms", timeoutMs,
+                    "Solver wall-clock backstop per " + what + " in ms (default 10000; 0: none). --rlimit bounds every " +
+                        what + " the same on any machine; this only ends a runaway one as unknown")
+        ->check(CLI::Range(0u, 86'400'000u));
+    sub->add_option("--rlimit", rlimit,
+                    "Solver resource limit per " + what + " (Z3 resource units, default 5000000; 0: none)")
+        ->check(CLI::Range(0ULL, 4'000'000'000ULL));
+  };
+
   CheckCommand ca;
   auto* check = app.add_subcommand("check", "Check cases against the rules");
   check->add_option("cases", ca.cases,
@@ -50,11 +61,7 @@ int main(int argc, char** argv) {
                     "text (default), json, sarif (code scanning), junit (CI test reports) or html (one page)")
       ->check(CLI::IsMember(reportFormatNames()));
   check->add_flag("--strict", ca.strict, "Gaps and unknown verdicts in må/skal rules also fail (exit code 1)");
-  check->add_option("--timeout-ms", ca.timeoutMs, "Solver wall-clock backstop per check in ms (default 10000; 0: none). --rlimit "
-                 "bounds every check the same on any machine; this only ends a runaway one as unknown")
-      ->check(CLI::Range(0u, 86'400'000u));
-  check->add_option("--rlimit", ca.rlimit, "Solver resource limit per check (Z3 resource units, default 5000000; 0: none)")
-      ->check(CLI::Range(0ULL, 4'000'000'000ULL));
+  addLimits(check, ca.timeoutMs, ca.rlimit, "check");
   check->add_option("-j,--jobs", ca.jobs, "Worker threads for many cases (default: all cores)")->check(CLI::Range(0u, 256u));
   check->add_flag("--repair", ca.repair, "Add the smallest repair that makes every må/skal rule hold");
   check->add_option("--repair-rlimit", ca.repairRlimit,
@@ -86,12 +93,14 @@ int main(int argc, char** argv) {
   lint->add_flag("--rulebase", la.rulebase, "Also analyse every rule of the rulebase (the bundled rules too), not "
                                             "only those of the modules and cases given");
   lint->add_option("--against", la.against, "A tender case: the offers given are read on top of it");
+  addLimits(lint, la.limits.timeoutMs, la.limits.rlimit, "analysis question");
   addCommon(lint);
 
   ExplainCommand ea;
   auto* explain = app.add_subcommand("explain", "Explain a rule (bundled, or a case's own): text, source, strength and generated examples");
   explain->add_option("rule", ea.rule, "Rule id, e.g. HOR-14 (upper or lower case)")->required();
   explain->add_option("cases", ea.cases, "Cases whose own rules (e.g. a tender's requirements) may hold the id");
+  addLimits(explain, ea.limits.timeoutMs, ea.limits.rlimit, "example");
   addCommon(explain);
 
   VocabCommand va;
@@ -121,10 +130,7 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0u, 4096u));
   serve->add_option("--max-body-kb", maxBodyKb, "Largest request accepted, in KiB (default 1024)")
       ->check(CLI::Range(1u, 65536u));
-  serve->add_option("--timeout-ms", sa.check.timeoutMs, "Solver wall-clock backstop per check in ms (default 10000; 0: none)")
-      ->check(CLI::Range(0u, 86'400'000u));
-  serve->add_option("--rlimit", sa.check.rlimit, "Solver resource limit per check (default 5000000; 0: none)")
-      ->check(CLI::Range(0ULL, 4'000'000'000ULL));
+  addLimits(serve, sa.check.timeoutMs, sa.check.rlimit, "check");
   addCommon(serve);
 
   // What a user must know beyond the options, said once here and shown by

@@ -251,6 +251,8 @@ constexpr std::array<CodeText, kDiagCodeCount> kCodes{{
    "`{rule}` and {others} contradict each other wherever both apply"},
   {C::lintRedundant, "lint.redundant",
    "`{rule}` følger av {others} (overflødig)", "`{rule}` is implied by {others} (redundant)"},
+  {C::lintUndecided, "lint.undecided",
+   "analysen av `{rule}`{with} ble ikke ferdig: {reason}", "the analysis of `{rule}`{with} did not finish: {reason}"},
 
   // vocab and init
   {C::vocabNoMatch, "vocab.no-match",

@@ -139,6 +139,7 @@ enum class DiagCode : std::uint8_t {
   lintNeverApplies,
   lintConflict,
   lintRedundant,
+  lintUndecided,
   // vocab and init
   vocabNoMatch,
   initFileExists,

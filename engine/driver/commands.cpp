@@ -205,6 +205,14 @@ int check(const CommonOptions& common, const CheckCommand& a, const Streams& io)
   return result.exitCode;
 }
 
+/// The limits of each solver question, from the command's options.
+smt::Limits solverLimits(const SolverLimitOptions& o) {
+  smt::Limits limits;
+  limits.rlimit = o.rlimit;
+  limits.timeoutMs = o.timeoutMs;
+  return limits;
+}
+
 int lint(const CommonOptions& common, const LintCommand& a, const Streams& io) {
   Session s(common, io);
   // Modules named on the command line join the rulebase; cases are checked against it.
@@ -240,7 +248,7 @@ int lint(const CommonOptions& common, const LintCommand& a, const Streams& io) {
     for (const auto& rp : paths) documented.addFileIn(rp.path);
     auto analyse = [&](const model::Model& m, const std::optional<std::set<int>>& focus) {
       if (focus && focus->empty()) return;
-      auto findings = lintRulebase(m, documented, {}, focus);
+      auto findings = lintRulebase(m, documented, solverLimits(a.limits), focus);
       for (const auto& f : findings) intended += f.intended ? 1 : 0;
       addLintDiagnostics(m, findings, s.diags);
     };
@@ -289,7 +297,7 @@ int explain(const CommonOptions& common, const ExplainCommand& a, const Streams&
     }
   }
   Diagnostics unknown;
-  auto ex = explainRuleById(*where, a.rule, unknown);
+  auto ex = explainRuleById(*where, a.rule, unknown, solverLimits(a.limits));
   if (!ex) {
     // An unknown rule id has no location: its error and help, without a count.
     for (const auto& d : unknown.items()) io.err << render(s.sm, d, common.lang, common.color);

@@ -12,6 +12,12 @@
 
 namespace samsvar {
 
+/// The limits of each solver question, as `check`, `lint` and `explain` take them.
+struct SolverLimitOptions {
+  unsigned timeoutMs = 10'000;            // the solver's wall-clock backstop per question; 0: none
+  unsigned long long rlimit = 5'000'000;  // Z3 resource units per question; 0: none
+};
+
 /// Options every command takes.
 struct CommonOptions {
   std::vector<std::string> rules;  // rule module files or directories; empty: the bundled rules
@@ -53,12 +59,14 @@ struct LintCommand {
   /// rules of the modules and cases named.
   bool rulebase = false;
   std::string against;             // a tender the offers among the cases answer
+  SolverLimitOptions limits;       // of each analysis question
 };
 
 /// `samsvar explain`.
 struct ExplainCommand {
   std::string rule;                 // rule id, e.g. HOR-14 (any case: hor-14)
   std::vector<std::string> cases;   // cases (files or folders) whose own rules may hold the id
+  SolverLimitOptions limits;        // of each example's question
 };
 
 /// `samsvar vocab`.

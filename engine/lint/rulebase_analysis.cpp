@@ -19,6 +19,7 @@ const char* analysisKindName(AnalysisKind k) {
     case AnalysisKind::never_applies: return "never_applies";
     case AnalysisKind::conflict: return "conflict";
     case AnalysisKind::redundant: return "redundant";
+    case AnalysisKind::undecided: return "undecided";
   }
   return "unsatisfiable";
 }
@@ -114,7 +115,7 @@ void findRedundant(smt::RulebaseSolver& solver, const std::vector<int>& live, co
     if (rules.size() < 2) continue;  // nothing else can imply it
     if (focus && std::none_of(rules.begin(), rules.end(), [&](int r) { return focus->count(r) > 0; })) continue;
     for (auto& [r, by] : solver.implied(rules, limited, focus))
-      out.push_back({AnalysisKind::redundant, r, by, {}, ""});
+      out.push_back({AnalysisKind::redundant, r, by, {}, "", ""});
   }
 }
 
@@ -126,8 +127,10 @@ RuleExplanation explainRule(const Model& rulebase, int rule, const smt::Limits& 
   smt::RulebaseSolver::Examples ex = solver.examples(rule);
   RuleExplanation out;
   out.rule = rule;
-  if (ex.satisfying) out.satisfying = {true, witnessFacts(world, *ex.satisfying)};
-  if (ex.violating) out.violating = {true, witnessFacts(world, *ex.violating)};
+  if (ex.satisfying) out.satisfying = {true, "", witnessFacts(world, *ex.satisfying)};
+  if (ex.violating) out.violating = {true, "", witnessFacts(world, *ex.violating)};
+  out.satisfying.undecided = ex.satisfyingUndecided;
+  out.violating.undecided = ex.violatingUndecided;
   return out;
 }
 
@@ -144,14 +147,21 @@ std::vector<AnalysisFinding> analyzeRulebase(const Model& rulebase, const Analys
   std::set<int> broken;
   for (int r : rules) {
     if (!inFocus(r)) continue;
-    if (solver.mayApply(r).isUnsat()) {
-      out.push_back({AnalysisKind::never_applies, r, {}, {}, ""});
+    smt::Answer applies = solver.mayApply(r);
+    if (applies.isUnsat()) {
+      out.push_back({AnalysisKind::never_applies, r, {}, {}, "", ""});
       broken.insert(r);
       continue;
     }
-    if (solver.mayApplyAndHold(r).isUnsat()) {
+    smt::Answer holds = solver.mayApplyAndHold(r);
+    if (applies.isUnknown() || holds.isUnknown()) {  // said, never dropped
+      out.push_back({AnalysisKind::undecided, r, {}, {}, "", (applies.isUnknown() ? applies : holds).reason()});
+      broken.insert(r);
+      continue;
+    }
+    if (holds.isUnsat()) {
       solver.mayApply(r);  // for the witness: where it applies
-      out.push_back({AnalysisKind::unsatisfiable, r, {}, witnessFacts(world, solver.witness()), ""});
+      out.push_back({AnalysisKind::unsatisfiable, r, {}, witnessFacts(world, solver.witness()), "", ""});
       broken.insert(r);
     }
   }
@@ -169,9 +179,15 @@ std::vector<AnalysisFinding> analyzeRulebase(const Model& rulebase, const Analys
         for (std::size_t j = i + 1; j < rs.size(); ++j)
           if (inFocus(rs[i]) || inFocus(rs[j])) pairs.insert({std::min(rs[i], rs[j]), std::max(rs[i], rs[j])});
     for (auto [a, b] : pairs) {
-      if (!solver.mayBothApplyAndHold(a, b).isUnsat()) continue;
-      if (!solver.mayBothApply(a, b).isSat()) continue;
-      out.push_back({AnalysisKind::conflict, a, {b}, witnessFacts(world, solver.witness()), ""});
+      smt::Answer both = solver.mayBothApplyAndHold(a, b);
+      if (both.isSat()) continue;
+      smt::Answer apply = both.isUnsat() ? solver.mayBothApply(a, b) : both;
+      if (apply.isUnknown()) {
+        out.push_back({AnalysisKind::undecided, a, {b}, {}, "", apply.reason()});
+        continue;
+      }
+      if (!apply.isSat()) continue;
+      out.push_back({AnalysisKind::conflict, a, {b}, witnessFacts(world, solver.witness()), "", ""});
     }
   }
   if (opt.redundancy) findRedundant(solver, live, opt.limits, focus, out);

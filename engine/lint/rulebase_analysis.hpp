@@ -26,6 +26,7 @@ struct WitnessFact {
 /// The facts of a generated example.
 struct RuleExample {
   bool found = false;
+  std::string undecided;  // not found because the solver gave up: its reason (the report words it)
   std::vector<WitnessFact> facts;  // hoering1.closes = 2024-01-01
 };
 
@@ -38,7 +39,9 @@ struct RuleExplanation {
 /// Generates a satisfying and a violating example for a rule.
 RuleExplanation explainRule(const model::Model& rulebase, int rule, const smt::Limits& limits = {});
 
-enum class AnalysisKind { unsatisfiable, never_applies, conflict, redundant };
+/// `undecided`: the solver gave up within its limits on whether a rule can
+/// apply and hold (or, with `others`, whether the two can hold together).
+enum class AnalysisKind { unsatisfiable, never_applies, conflict, redundant, undecided };
 const char* analysisKindName(AnalysisKind k);
 
 struct AnalysisFinding {
@@ -47,6 +50,7 @@ struct AnalysisFinding {
   std::vector<int> others;            // conflict: the other rule; redundant: the rules that imply it
   std::vector<WitnessFact> witness;   // facts under which the finding shows
   std::string intended;               // reason when documented as intended
+  std::string reason;                 // undecided: why the solver gave up
 };
 
 struct AnalysisOptions {

@@ -48,7 +48,7 @@ std::vector<std::string> exampleLines(const RuleExample& e, Lang lang) {
 std::string missingExampleReason(const model::Model& m, const model::RuleInfo& rule, const RuleExplanation& ex,
                                  bool satisfying, Lang lang) {
   const bool nb = lang == Lang::nb;
-  if (!ex.satisfying.found && !ex.violating.found) {
+  if (!ex.satisfying.found && !ex.violating.found && ex.satisfying.undecided.empty() && ex.violating.undecided.empty()) {
     // Two bindings of the same type: the examples have one instance of each type.
     for (std::size_t i = 0; i < rule.bindings.size(); ++i)
       for (std::size_t j = i + 1; j < rule.bindings.size(); ++j)
@@ -96,6 +96,10 @@ std::string renderExplanation(const SourceManager& sm, const model::Model& ruleb
   }
   auto example = [&](const RuleExample& e, const char* nbTitle, const char* enTitle) {
     out += fmt::format("  {}:\n", nb ? nbTitle : enTitle);
+    if (!e.found && !e.undecided.empty()) {  // the solver gave up: say so, never "none exists"
+      out += fmt::format("    ({}: {})\n", nb ? "ikke avgjort" : "not decided", unknownReasonText(e.undecided, lang));
+      return;
+    }
     if (!e.found) {
       out += fmt::format("    ({})\n", missingExampleReason(rulebase, rule, ex, &e == &ex.satisfying, lang));
       return;

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "engine/report/report.hpp"
+
 namespace samsvar {
 
 std::string witnessText(const WitnessFact& fact, Lang lang) {
@@ -22,6 +24,7 @@ DiagCode findingCode(AnalysisKind kind) {
     case AnalysisKind::never_applies: return DiagCode::lintNeverApplies;
     case AnalysisKind::conflict: return DiagCode::lintConflict;
     case AnalysisKind::redundant: return DiagCode::lintRedundant;
+    case AnalysisKind::undecided: return DiagCode::lintUndecided;
   }
   return DiagCode::lintConflict;
 }
@@ -39,6 +42,7 @@ Phrase caseRuleHelp(AnalysisKind kind) {
     case AnalysisKind::never_applies: return Phrase::fixCaseRuleCondition;
     case AnalysisKind::conflict: return Phrase::fixCaseRuleConflict;
     case AnalysisKind::redundant: return Phrase::caseRuleRedundant;
+    case AnalysisKind::undecided: break;  // the reason says what to do
   }
   return Phrase::fixCaseRule;
 }
@@ -52,13 +56,22 @@ void addLintDiagnostics(const model::Model& rulebase, const std::vector<LintFind
     std::vector<std::string> others;
     for (int o : f.others) others.push_back(rulebase.rules[o].id);
     const model::RuleInfo& rule = rulebase.rules[f.rule];
+    const std::string othersText = quotedNames(others);
+    Bilingual with = others.empty() ? Bilingual{"", ""}
+                                    : Bilingual{" sammen med " + othersText, " together with " + othersText};
     Diagnostic d = Diagnostic::make(lf.intended ? Severity::note : Severity::warning, findingCode(f.kind), rule.idSpan,
-                                    {{"rule", rule.id}, {"others", quotedNames(others)}});
+                                    {{"rule", rule.id},
+                                     {"others", othersText},
+                                     {"with", with},
+                                     {"reason", Bilingual{unknownReasonText(f.reason, Lang::nb),
+                                                          unknownReasonText(f.reason, Lang::en)}}});
     for (int o : f.others) d.withNote(rulebase.rules[o].idSpan, Phrase::ruleIsHere, {{"rule", rulebase.rules[o].id}});
     if (!f.witness.empty())
       d.withNote(std::nullopt, Phrase::witness,
                  {{"facts", Bilingual{witnessList(f.witness, Lang::nb), witnessList(f.witness, Lang::en)}}});
-    if (lf.intended)
+    if (f.kind == AnalysisKind::undecided)
+      ;  // the reason says what to do: raise the limit it names
+    else if (lf.intended)
       d.withHelp(Phrase::intended, {{"reason", *lf.intended}});
     else if (rule.module.empty())  // a case's own rule: its author corrects it in the case
       d.withHelp(caseRuleHelp(f.kind), {{"rule", rule.id}});

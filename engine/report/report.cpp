@@ -145,9 +145,13 @@ std::string unknownReasonWords(const std::string& reason, bool nb) {
                             smt::kMaxExpansions);
   // Z3 words its reasons in English: the ones its limits give are said in
   // the user's language with what to do; any other is quoted as Z3's.
-  if (reason == "canceled" || reason == "timeout")
+  if (reason == "timeout")
     return nb ? "tidsgrensen ble nådd før løseren var ferdig; øk --timeout-ms"
               : "the time limit was reached before the solver finished; raise --timeout-ms";
+  // Z3 says "canceled" both when its resource limit and when its timer stops it.
+  if (reason == "canceled")
+    return nb ? "løseren nådde ressursgrensen eller tidsgrensen før den var ferdig; øk --rlimit eller --timeout-ms"
+              : "the solver reached its resource or time limit before it finished; raise --rlimit or --timeout-ms";
   if (reason.find("resource limit") != std::string::npos || reason.find("rlimit") != std::string::npos)
     return nb ? "ressursgrensen ble nådd før løseren var ferdig; øk --rlimit"
               : "the resource limit was reached before the solver finished; raise --rlimit";

@@ -204,9 +204,15 @@ RulebaseSolver::Examples RulebaseSolver::examples(int r) {
       for (auto& d : s.low.takeDomainConstraints()) s.solver.add(d);
       z3::expr formula = t.app && t.req;
       z3::expr violating = t.app && !t.req;
-      if (s.ask(formula && s.plausibleDates(formula)).isSat() || s.ask(formula).isSat()) out.satisfying = s.witness();
-      if (s.ask(violating && s.plausibleDates(violating)).isSat() || s.ask(violating).isSat())
-        out.violating = s.witness();
+      // Plausible dates first; then any. The plain question decides whether none exists.
+      auto example = [&](const z3::expr& e, std::optional<std::vector<WitnessValue>>& found, std::string& undecided) {
+        if (s.ask(e && s.plausibleDates(e)).isSat()) return found.emplace(s.witness()), void();
+        Answer a = s.ask(e);
+        if (a.isSat()) found = s.witness();
+        else if (a.isUnknown()) undecided = a.reason();
+      };
+      example(formula, out.satisfying, out.satisfyingUndecided);
+      example(violating, out.violating, out.violatingUndecided);
     });
     return out;
   });

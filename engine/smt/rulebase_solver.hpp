@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -59,6 +60,9 @@ class RulebaseSolver {
   /// it applies and holds, and where it applies and fails (nullopt: none).
   struct Examples {
     std::optional<std::vector<WitnessValue>> satisfying, violating;
+    /// Why an example is missing when the solver gave up (its reason), not
+    /// because none exists. Empty: found, or proven not to exist.
+    std::string satisfyingUndecided, violatingUndecided;
   };
   Examples examples(int rule);
 
