@@ -96,6 +96,41 @@ struct RulebaseSolver::Impl {
     return out;
   }
 
+  /// The witness of the last answer without the unknowns `question` does not
+  /// depend on. Greedily, in name order: an unknown is left out when
+  /// `question` holds for every value of it and of the unknowns already left
+  /// out, the others keeping their witness values (Z3 decides it). What is
+  /// shown then forces `question` on its own. An example of SEL-24 thus shows
+  /// no phase-out day of a standard it never chooses or that is not phased out.
+  std::vector<WitnessValue> relevantWitness(const z3::expr& question) {
+    std::vector<WitnessValue> out;
+    if (!lastModel || !last) return out;
+    std::map<std::string, z3::expr> byName;
+    forEachConstant({*last}, [&](const z3::expr& c, std::vector<z3::expr>&) { byName.emplace(c.decl().name().str(), c); });
+    std::set<std::string> free;
+    for (const auto& [name, c] : byName) {
+      const Variable* v = low.varInfo(name);
+      if (!v) continue;
+      // The unknowns still shown are fixed to their witness values; this one,
+      // those left out and auxiliary variables (month shifts, tied to theirs
+      // by their definitions) stay free.
+      z3::expr_vector from(ctx), to(ctx);
+      for (const auto& [other, o] : byName)
+        if (other != name && !free.count(other) && low.varInfo(other)) {
+          from.push_back(o);
+          to.push_back(lastModel->eval(o, true));
+        }
+      z3::expr fixed = z3::expr(question).substitute(from, to);
+      std::optional<z3::model> unused;
+      if (smt::ask(solver, !fixed, low.definitionsFor(fixed), &unused).isUnsat()) {
+        free.insert(name);
+        continue;
+      }
+      out.push_back({*v, decodeVariable(*lastModel, low, *v)});
+    }
+    return out;
+  }
+
   const Model& world;
   std::vector<int> generic;
   z3::context ctx;
@@ -206,9 +241,9 @@ RulebaseSolver::Examples RulebaseSolver::examples(int r) {
       z3::expr violating = t.app && !t.req;
       // Plausible dates first; then any. The plain question decides whether none exists.
       auto example = [&](const z3::expr& e, std::optional<std::vector<WitnessValue>>& found, std::string& undecided) {
-        if (s.ask(e && s.plausibleDates(e)).isSat()) return found.emplace(s.witness()), void();
+        if (s.ask(e && s.plausibleDates(e)).isSat()) return found.emplace(s.relevantWitness(e)), void();
         Answer a = s.ask(e);
-        if (a.isSat()) found = s.witness();
+        if (a.isSat()) found = s.relevantWitness(e);
         else if (a.isUnknown()) undecided = a.reason();
       };
       example(formula, out.satisfying, out.satisfyingUndecided);

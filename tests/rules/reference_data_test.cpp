@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <string>
@@ -20,20 +21,46 @@ using namespace samsvar::testing;
 
 namespace {
 
-/// (type index, attribute index) of every attribute read `x.attr` in `e`,
-/// with the first rule that reads it.
-void collectReads(const model::TExprPtr& e, const std::string& rule,
-                  std::map<std::pair<int, int>, std::string>& reads) {
+using AttrKey = std::pair<int, int>;  // (type index, attribute index)
+
+/// One read of an attribute by a rule. `guard` is set when the read sits in
+/// the right operand of `x.g and …` on the same `x` with `g` a bool attribute:
+/// the read only matters when `x.g` is true (`phased_out and phased_out_from
+/// <= today`), so an instance that declares `g = false` need not declare it.
+struct Read {
+  std::string rule;
+  std::optional<int> guard;
+};
+
+bool sameExpr(const model::TExpr* a, const model::TExpr* b) {
+  if (!a || !b) return a == b;
+  if (a->op != b->op || a->index != b->index || a->value != b->value || a->kids.size() != b->kids.size()) return false;
+  for (std::size_t k = 0; k < a->kids.size(); ++k)
+    if (!sameExpr(a->kids[k].get(), b->kids[k].get())) return false;
+  return true;
+}
+
+/// Every attribute read `x.attr` in `e`, with the rule that reads it.
+void collectReads(const model::TExprPtr& e, const std::string& rule, std::map<AttrKey, std::vector<Read>>& reads,
+                  const model::TExpr* guardOwner = nullptr, std::optional<int> guard = std::nullopt) {
   if (!e) return;
   if (e->op == model::Op::Attr && !e->kids.empty()) {
     const model::Ty& owner = e->kids[0]->ty;
-    if (owner.kind == model::Kind::Ref && !owner.set) reads.emplace(std::pair{owner.decl, e->index}, rule);
+    bool guarded = guardOwner && sameExpr(e->kids[0].get(), guardOwner);
+    if (owner.kind == model::Kind::Ref && !owner.set)
+      reads[{owner.decl, e->index}].push_back({rule, guarded ? guard : std::nullopt});
   }
-  for (const auto& k : e->kids) collectReads(k, rule, reads);
+  if (e->op == model::Op::And && e->kids.size() == 2 && e->kids[0]->op == model::Op::Attr &&
+      e->kids[0]->ty.kind == model::Kind::Bool && !e->kids[0]->ty.set && !e->kids[0]->kids.empty()) {
+    collectReads(e->kids[0], rule, reads, guardOwner, guard);
+    collectReads(e->kids[1], rule, reads, e->kids[0]->kids[0].get(), e->kids[0]->index);
+    return;
+  }
+  for (const auto& k : e->kids) collectReads(k, rule, reads, guardOwner, guard);
 }
 
-std::map<std::pair<int, int>, std::string> attributeReads(const model::Model& m) {
-  std::map<std::pair<int, int>, std::string> reads;
+std::map<AttrKey, std::vector<Read>> attributeReads(const model::Model& m) {
+  std::map<AttrKey, std::vector<Read>> reads;
   for (std::size_t r = 0; r < m.rules.size(); ++r) {
     const auto& rule = m.rules[r];
     for (const auto& b : rule.bindings) collectReads(b.set, rule.id, reads);
@@ -72,8 +99,18 @@ TEST(ReferenceData, EveryInstanceDeclaresEveryAttributeARuleReads) {
       auto read = reads.find({inst.type, static_cast<int>(a)});
       if (read == reads.end()) continue;
       if (a < inst.factOfAttr.size() && inst.factOfAttr[a] >= 0) continue;
+      // Reads guarded by a bool the instance declares false do not need it.
+      auto declaredFalse = [&](int g) {
+        auto gi = static_cast<std::size_t>(g);
+        return gi < inst.factOfAttr.size() && inst.factOfAttr[gi] >= 0 &&
+               m.facts[inst.factOfAttr[gi]].value.scalar == 0;
+      };
+      const Read* needed = nullptr;
+      for (const auto& r : read->second)
+        if (!r.guard || !declaredFalse(*r.guard)) needed = needed ? needed : &r;
+      if (!needed) continue;
       missing << "  " << inst.name << ": " << type.name << " leaves `" << type.attrs[a].name
-              << "` undeclared, but " << read->second << " reads it\n";
+              << "` undeclared, but " << needed->rule << " reads it\n";
     }
   }
   // The module is found and holds the reference data (standards, normeringer,
@@ -95,6 +132,10 @@ TEST(ReferenceData, AttributeReadsFollowPathsAndBindings) {
     return std::pair{t, m.types[t].attrIndex.at(name)};
   };
   EXPECT_TRUE(reads.count(attr("Standard", "phased_out")));
+  // `phased_out_from` is read only where `phased_out` is true (ROLE-12, SEL-24).
+  ASSERT_TRUE(reads.count(attr("Standard", "phased_out_from")));
+  for (const auto& r : reads.at(attr("Standard", "phased_out_from")))
+    EXPECT_EQ(r.guard, attr("Standard", "phased_out").second) << r.rule;
   EXPECT_TRUE(reads.count(attr("Normering", "standard")));
   EXPECT_TRUE(reads.count(attr("Procurement", "choices")));
 }

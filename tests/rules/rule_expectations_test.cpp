@@ -95,16 +95,35 @@ TEST_P(RuleExpectations, VerdictsMatch) {
     }
     std::optional<Verdict> worst;
     std::vector<std::string> got;
-    auto inst = model->instanceByName.find(e.instance);
+    // `@a/b`: the bindings that bind every one of the names, each an instance
+    // or an enum value of a binding over values (`f in { nufa, nuit }`).
+    std::vector<std::string> names;
+    for (std::size_t from = 0; !e.instance.empty() && from <= e.instance.size();) {
+      std::size_t to = e.instance.find('/', from);
+      if (to == std::string::npos) to = e.instance.size();
+      names.push_back(e.instance.substr(from, to - from));
+      from = to + 1;
+    }
     for (const auto& f : result.findings) {
       const auto& rule = model->rules[f.rule];
       if (rule.id != e.rule) continue;
       if (!e.instance.empty()) {
-        bool binds = false;
-        for (std::size_t k = 0; k < rule.bindings.size(); ++k)
-          if (rule.bindings[k].ty.kind == model::Kind::Ref && inst != model->instanceByName.end() &&
-              f.binding[k] == inst->second)
-            binds = true;
+        bool binds = true;
+        for (const auto& name : names) {
+          bool bound = false;
+          for (std::size_t k = 0; k < rule.bindings.size(); ++k) {
+            const auto& ty = rule.bindings[k].ty;
+            if (ty.kind == model::Kind::Ref) {
+              auto inst = model->instanceByName.find(name);
+              bound = bound || (inst != model->instanceByName.end() && f.binding[k] == inst->second);
+            } else if (ty.kind == model::Kind::Enum) {
+              const auto& values = model->enums[ty.decl].values;
+              bound = bound || (f.binding[k] >= 0 && static_cast<std::size_t>(f.binding[k]) < values.size() &&
+                                values[static_cast<std::size_t>(f.binding[k])] == name);
+            }
+          }
+          binds = binds && bound;
+        }
         if (!binds) continue;
         got.push_back(verdictName(f.verdict));
         EXPECT_EQ(verdictName(f.verdict), e.verdict)

@@ -338,3 +338,41 @@ TEST(ExplicitAbsence, AnExclusionNeedsAnElement) {
 }
 
 }  // namespace
+
+// A status in Referansekatalogen changes on a day: the same tender is judged
+// on its own date (rules/referanse.rules: phased_out_from), and the report says
+// which day the phase-out is in force from.
+TEST(CaseDate, AReferenceStatusIsInForceFromItsDay) {
+  auto before = runBundled("tests/rules/referanse/henvisning_v11_foer_utfasing.case");
+  ASSERT_TRUE(before.checked) << before.errors();
+  EXPECT_EQ(before.verdictsFor("SEL-24", "norm_henvisning_v11_obl_sende"), std::vector<Verdict>{Verdict::satisfied});
+  EXPECT_EQ(before.verdictsFor("ROLE-12", "norm_henvisning_v11_obl_sende"), std::vector<Verdict>{Verdict::satisfied});
+  auto after = runBundled("tests/rules/referanse/henvisning_v11_etter_utfasing.case");
+  ASSERT_TRUE(after.checked) << after.errors();
+  EXPECT_EQ(after.verdictsFor("SEL-24", "norm_henvisning_v11_obl_sende"), std::vector<Verdict>{Verdict::violated});
+  std::string nb = after.text(Lang::nb), en = after.text(Lang::en);
+  EXPECT_NE(nb.find("Dato: 2021-07-02 (oppgitt i saken)"), std::string::npos) << nb;
+  EXPECT_NE(nb.find("  std_henvisning_v11.phased_out_from = 2021-07-02\n"), std::string::npos) << nb;
+  EXPECT_NE(en.find("or is being phased out without this being noted"), std::string::npos) << en;
+  EXPECT_NE(en.find("  std_henvisning_v11.phased_out_from = 2021-07-02\n"), std::string::npos) << en;
+}
+
+// PROC-28 (003 4.1.5): one finding per forum, naming the forum, in both languages.
+TEST(PublicationNotices, AFindingNamesTheForumNotInformedOrToldTooEarly) {
+  auto run = runBundled("tests/rules/proc/realisering_og_vedlikehold.case");
+  ASSERT_TRUE(run.checked) << run.errors();
+  std::string nb = run.text(Lang::nb), en = run.text(Lang::en);
+  EXPECT_NE(nb.find("    for r = r_pub_feil, f = nuit\n"), std::string::npos) << nb;
+  EXPECT_NE(nb.find("nuit er ikke informert om at r_pub_feil er publisert, eller ble informert før "
+                    "publiseringsdatoen. Informer nuit om publiseringen"),
+            std::string::npos)
+      << nb;
+  EXPECT_NE(en.find("nufa has not been informed that r_obl_feil is published, or was informed before the "
+                    "publication date. Inform nufa of the publication"),
+            std::string::npos)
+      << en;
+  // The notice that came too early is among the reasons.
+  EXPECT_NE(nb.find("obl_nufa.date = 2024-04-01"), std::string::npos) << nb;
+  // A forum informed on time gives no finding of its own.
+  EXPECT_EQ(nb.find("for r = r_pub_feil, f = nufa\n"), std::string::npos) << nb;
+}
