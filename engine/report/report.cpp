@@ -143,6 +143,11 @@ std::string unknownReasonWords(const std::string& reason, bool nb) {
               : fmt::format("the rule unfolds to more than {} elements of quantifiers and counts in this case; "
                             "it was not asked",
                             smt::kMaxExpansions);
+  if (reason == smt::kRepairBudgetReason)
+    return nb ? "reparasjonen brukte opp budsjettet sitt før den fant den minste; øk --repair-rlimit eller "
+                "--timeout-ms, eller del saken opp"
+              : "the repair used up its budget before it found the smallest one; raise --repair-rlimit or "
+                "--timeout-ms, or split the case";
   // Z3 words its reasons in English: the ones its limits give are said in
   // the user's language with what to do; any other is quoted as Z3's.
   if (reason == "canceled" || reason == "timeout")
@@ -580,11 +585,6 @@ std::string repairOutcomeText(const Model& m, const RepairResult& r, Lang lang) 
       return nb ? "Ingen må/skal-regel er brutt eller åpen: ingenting å reparere."
                 : "No må/skal rule is violated or open: nothing to repair.";
     case RepairResult::Status::unknown:
-      if (r.reason == smt::kRepairBudgetReason)
-        return nb ? "løseren ga opp: reparasjonen brukte opp budsjettet sitt før den fant den minste; øk "
-                    "--repair-rlimit eller --timeout-ms, eller del saken opp"
-                  : "the solver gave up: the repair used up its budget before it found the smallest one; raise "
-                    "--repair-rlimit or --timeout-ms, or split the case";
       return fmt::format("{}: {}", nb ? "løseren ga opp" : "the solver gave up", unknownReasonWords(r.reason, nb));
     case RepairResult::Status::undecided:
       return fmt::format("{}: {}", nb ? "kan ikke avgjøres" : "cannot be decided",

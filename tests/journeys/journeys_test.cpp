@@ -21,25 +21,10 @@ using namespace samsvar::testing;
 
 namespace {
 
-struct Journey {
-  SourceManager sm;
-  Diagnostics diags;
-  std::optional<model::Model> rulebase;
-  std::optional<model::Model> model;
-  Checker checker;
-  CaseResult result;
-  RepairResult repair;
-
-  explicit Journey(const std::string& file) {
-    rulebase = loadRulebase(sm, {{sourcePath("rules"), "rules/"}}, diags);
-    if (!rulebase) return;
-    model = loadCase(sm, *rulebase, sourcePath(file), file, diags);
-    if (!model) return;
-    result = checker.check(*model);
-    repair = computeRepair(checker, *model, result);
-  }
-  std::string text(Lang lang) const { return renderText(ReportInput{sm, *model, result, lang, false, &repair}); }
-  std::string json() const { return renderJson(ReportInput{sm, *model, result, Lang::en, false, &repair}); }
+struct Journey : RepairedCase {
+  using RepairedCase::RepairedCase;
+  std::string text(Lang lang) const { return renderText(input(lang)); }
+  std::string json() const { return renderJson(input(Lang::en)); }
   bool isFact(int instance, int attr) const {
     return model->types[model->instances[instance].type].attrs[attr].isFact();
   }
