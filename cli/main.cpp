@@ -70,14 +70,16 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0ULL, 4'000'000'000ULL));
   check->add_flag("--all", ca.all, "JSON: also list satisfied and not-applicable findings (the summary counts them either way)");
   check->add_option("--against", ca.against, "A tender case: check each offer against its requirements");
+  // A day given on the command line: the check's "today", init's example dates.
+  const CLI::Validator isoDate(
+      [](std::string& v) {
+        return samsvar::calendar::parseIsoDate(v) ? std::string() : "not a date YYYY-MM-DD between 1901 and 2099: " + v;
+      },
+      "DATE");
   check->add_option("--date,--today", ca.date,
                     "YYYY-MM-DD: the day cases that declare no `date` are judged on (default: today), e.g. to "
                     "reproduce a report")
-      ->check(CLI::Validator(
-          [](std::string& v) {
-            return samsvar::calendar::parseIsoDate(v) ? std::string() : "not a date YYYY-MM-DD between 1901 and 2099: " + v;
-          },
-          "DATE"));
+      ->check(isoDate);
   check->add_option("--case-root", ca.caseRoots,
                     "A further folder that stream lines and offers' `against` may name files in (default: the "
                     "folders of the cases given, the current folder for `-`)");
@@ -117,6 +119,10 @@ int main(int argc, char** argv) {
       ->required()
       ->check(CLI::IsMember(starterRoles()));
   init->add_option("file", ia.file, "The case file to write (never overwritten; default: standard output)");
+  init->add_option("--date,--today", ia.date,
+                   "YYYY-MM-DD: the day the example dates are chosen near (default: today), e.g. to reproduce a "
+                   "starting case")
+      ->check(isoDate);
   addCommon(init);
 
   serve::ServeOptions sa;

@@ -332,7 +332,7 @@ int init(const CommonOptions& common, const InitCommand& a, const Streams& io) {
   Session s(common, io);
   auto rulebase = s.loadRules();
   if (!rulebase) return s.badInput();
-  auto text = starterCase(*rulebase, a.role, common.lang, todayIso());
+  auto text = starterCase(*rulebase, a.role, common.lang, a.date.empty() ? todayIso() : a.date);
   if (!text) throw InternalError("no starting case for the role " + a.role);  // the CLI accepts only known roles
   if (a.file.empty() || a.file == "-") {
     io.out << *text;

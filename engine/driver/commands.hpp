@@ -79,6 +79,7 @@ struct VocabCommand {
 struct InitCommand {
   std::string role;  // procurer, directorate or vendor
   std::string file;  // empty: standard output
+  std::string date;  // YYYY-MM-DD the example dates are near; empty: today
 };
 
 /// Exit codes: 0 fine; 1 a må or skal rule is violated (`check`); 2 bad

@@ -47,6 +47,10 @@ Model applyRepair(const Model& m, const RepairResult& repair) {
     newMembers[{c.intoInstance, c.intoAttr}].push_back(idx);
   }
   for (const auto& c : repair.changes) {
+    if (c.kind == RepairChange::Kind::deviate) {
+      out.waivers.push_back(Waiver{c.rule, c.instance, false, "(repair: reason required)", c.span});
+      continue;
+    }
     if (c.kind == RepairChange::Kind::add_instance) continue;
     FactValue v = text(m.types[c.type].attrs[c.attr].ty, c.value);
     auto joined = newMembers.find({c.instance, c.attr});
@@ -56,7 +60,8 @@ Model applyRepair(const Model& m, const RepairResult& repair) {
   // New instances that joined a set no change names (an open set left as it was).
   for (const auto& [set, members] : newMembers) {
     bool handled = std::any_of(repair.changes.begin(), repair.changes.end(), [&, &key = set](const RepairChange& c) {
-      return c.kind != RepairChange::Kind::add_instance && c.instance == key.first && c.attr == key.second;
+      return c.kind != RepairChange::Kind::add_instance && c.kind != RepairChange::Kind::deviate &&
+             c.instance == key.first && c.attr == key.second;
     });
     if (handled || set.first < 0 || set.second < 0) continue;
     int fi = out.instances[set.first].factOfAttr[set.second];

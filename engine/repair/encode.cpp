@@ -16,6 +16,10 @@ bool needsRepair(const Model& m, const Finding& f) {
   return mustHold(m.rules[f.rule].strength) && (f.verdict == Verdict::violated || f.verdict == Verdict::gap);
 }
 
+bool isDeviable(const Model& m, const Finding& f) {
+  return m.rules[f.rule].strength == ast::Strength::skal && f.verdict == Verdict::violated;
+}
+
 namespace {
 
 // Costs of a repair. Changing a declared value or removing a declared member
@@ -42,6 +46,12 @@ smt::RepairProblem::Costs costs() {
   // Moving one date past another of the same instance (closing a hearing
   // before it opens) costs more than moving the other one along.
   c.breakOrder = c.changeValue + 2;
+  // A skal rule the case breaks may be deviated from, with a reason the
+  // user writes: an expert's answer when making it hold takes more than
+  // re-pointing one reference or moving three dates (a plan delivered a
+  // year late, whose hearing would have to move before it opened), never
+  // when one or two changes do.
+  c.deviate = c.changeRef + c.changeValue / 2;
   return c;
 }
 
@@ -85,6 +95,7 @@ smt::RepairProblem encodeRepair(const Model& m, const CaseResult& result, std::v
     if (f.verdict == Verdict::deviated || f.verdict == Verdict::exempted) p.waived.insert({f.rule, f.binding});
     if (needsRepair(m, f)) p.broken.insert({f.rule, f.binding});
     if (needsRepair(m, f) && f.verdict == Verdict::gap) p.open[{f.rule, f.binding}] = openCost(m, f, p.costs);
+    if (isDeviable(m, f)) p.deviable.insert({f.rule, f.binding});
   }
   // A waiver naming no instance covers every binding, also of new members.
   for (const auto& w : m.waivers)

@@ -17,6 +17,10 @@ bool mustHold(ast::Strength s);
 /// Findings that a repair must fix: må/skal violations and gaps without a waiver.
 bool needsRepair(const model::Model& m, const Finding& f);
 
+/// Violated bindings of skal rules: the rulebase lets a case deviate from
+/// them (docs/language.md), so a repair may propose a deviation record.
+bool isDeviable(const model::Model& m, const Finding& f);
+
 /// Whether attribute `attr` of case or reference instance `instance` is a
 /// world fact (`fact` in its type): a repair never changes it.
 bool isWorldFact(const model::Model& m, int instance, int attr);

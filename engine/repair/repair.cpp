@@ -24,6 +24,7 @@ smt::Limits repairLimits(const CheckOptions& o) { return {o.repairRlimit, o.time
 /// The order of a report: by position, then by attribute.
 std::string sortName(const Model& m, const RepairChange& c) {
   if (c.kind == RepairChange::Kind::add_instance) return "";
+  if (c.kind == RepairChange::Kind::deviate) return "~" + m.rules[c.rule].id;  // after the instance's changes
   return m.instances[c.instance].name + "." + m.types[c.type].attrs[c.attr].name;
 }
 
@@ -56,7 +57,7 @@ RepairResult attempt(const Checker& checker, const Model& m, const CaseResult& r
   for (const auto& f : result.findings)
     if (needsRepair(m, f))
       for (const auto& g : f.gaps) declare(g.instance, g.attr);
-  verifyRepair(checker, m, out, declare);
+  verifyRepair(checker, m, result, out, declare);
   describeBounds(checker, m, out);
   std::stable_sort(out.changes.begin(), out.changes.end(), [&](const RepairChange& a, const RepairChange& b) {
     return std::forward_as_tuple(a.span.file, a.span.begin, sortName(m, a)) <
@@ -99,12 +100,18 @@ RepairResult computeRepair(const Checker& checker, const Model& m, const CaseRes
   }
   if (!coresComplete || causes == caseFacts) return attempt(checker, m, result, caseFacts);
   RepairResult narrow = attempt(checker, m, result, causes);
-  if (narrow.status == RepairResult::Status::found) return narrow;
+  // A deviation is the narrow repair's last resort, not necessarily the
+  // wide one's: with every choice free the rule may hold at less cost.
+  const bool deviates = std::any_of(narrow.changes.begin(), narrow.changes.end(),
+                                    [](const RepairChange& c) { return c.kind == RepairChange::Kind::deviate; });
+  if (narrow.status == RepairResult::Status::found && !deviates) return narrow;
   // A narrow repair the budget stopped: the wide one is a larger problem
   // of the same kind, and its failure would only hide the reason.
   if (narrow.status == RepairResult::Status::unknown && narrow.reason == smt::kRepairBudgetReason) return narrow;
   RepairResult wide = attempt(checker, m, result, caseFacts);
-  if (narrow.status == RepairResult::Status::unverified && wide.status != RepairResult::Status::found) return narrow;
+  if ((narrow.status == RepairResult::Status::unverified || narrow.status == RepairResult::Status::found) &&
+      wide.status != RepairResult::Status::found)
+    return narrow;
   return wide;
 }
 

@@ -23,7 +23,10 @@ struct RepairChange {
   /// the repair needs: never invented, the user confirms it (and declares
   /// it) or, if the world is otherwise, declares the true value and checks
   /// again. A repair never changes a declared world fact.
-  enum class Kind { change, add, add_instance, assume, confirm };
+  /// `deviate`: a deviation record (`deviation RULE for INSTANCE because
+  /// "…"`) for a violated skal rule whose repair would take more than the
+  /// deviation costs; the reason is the user's to write, never invented.
+  enum class Kind { change, add, add_instance, assume, confirm, deviate };
   Kind kind = Kind::change;
   int instance = -1;       // add_instance: -1 (a new instance of `type`)
   int type = -1;
@@ -35,6 +38,7 @@ struct RepairChange {
   BoundSide bound = BoundSide::none;
   std::vector<std::pair<int, model::FactValue>> attrs;  // add_instance: attribute values
   int intoInstance = -1, intoAttr = -1;  // add_instance: the set it joins
+  int rule = -1;           // deviate: the rule deviated from (`instance`: its `for`, or -1)
   std::vector<int> fixes;  // rules this change helps (ordered by id)
   Span span;               // the fact (change) or the instance (add, assume)
 };

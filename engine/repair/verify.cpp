@@ -1,6 +1,7 @@
 #include "engine/repair/verify.hpp"
 
 #include <optional>
+#include <set>
 
 #include "engine/repair/decode.hpp"
 #include "engine/repair/encode.hpp"
@@ -10,6 +11,23 @@ namespace samsvar {
 using namespace model;
 
 namespace {
+
+/// The deviation record of a violated skal binding: `for` its last bound
+/// instance of the case (the narrowest), or the whole rule when none is.
+RepairChange deviationRecord(const Model& m, const Finding& f) {
+  RepairChange c;
+  c.kind = RepairChange::Kind::deviate;
+  c.rule = f.rule;
+  const RuleInfo& rule = m.rules[f.rule];
+  for (std::size_t k = 0; k < rule.bindings.size(); ++k)
+    if (rule.bindings[k].ty.kind == Kind::Ref && f.binding[k] >= 0 &&
+        f.binding[k] < static_cast<std::int64_t>(m.instances.size()))
+      c.instance = static_cast<int>(f.binding[k]);
+  c.fixes = {f.rule};
+  c.span = f.location;
+  return c;
+}
+
 /// Rounds of declaring what the repaired case's gaps need.
 constexpr int kDeclarationRounds = 8;
 }  // namespace
@@ -63,8 +81,13 @@ void pruneDeclarations(const Checker& checker, const Model& m, RepairResult& rep
 
 }  // namespace
 
-void verifyRepair(const Checker& checker, const Model& m, RepairResult& repair,
+void verifyRepair(const Checker& checker, const Model& m, const CaseResult& result, RepairResult& repair,
                   const std::function<void(int instance, int attr)>& declare) {
+  // The bindings the repair may leave violated with a deviation record: the
+  // solver weighed the record against the changes (RepairProblem::deviable).
+  std::set<smt::RuleBinding> deviable;
+  for (const auto& f : result.findings)
+    if (isDeviable(m, f)) deviable.insert({f.rule, f.binding});
   for (int round = 0;; ++round) {
     Model repaired = applyRepair(m, repair);
     CaseResult again = checker.check(repaired);
@@ -73,6 +96,10 @@ void verifyRepair(const Checker& checker, const Model& m, RepairResult& repair,
     for (const auto& f : again.findings) {
       bool undecided = f.verdict == Verdict::unknown && mustHold(repaired.rules[f.rule].strength);
       if (!needsRepair(repaired, f) && !undecided) continue;
+      if (f.verdict == Verdict::violated && deviable.count({f.rule, f.binding})) {
+        repair.changes.push_back(deviationRecord(m, f));
+        continue;
+      }
       unresolved.push_back(f.rule);
       if (round == kDeclarationRounds) continue;
       for (const auto& g : f.gaps)
@@ -93,7 +120,11 @@ void verifyRepair(const Checker& checker, const Model& m, RepairResult& repair,
 void describeBounds(const Checker& checker, const Model& m, RepairResult& repair) {
   Model repaired = applyRepair(m, repair);
   for (auto& c : repair.changes) {
-    if (c.kind != RepairChange::Kind::change && c.kind != RepairChange::Kind::add) continue;
+    // A confirmed number or date too: "the investment is 300 MNOK or less",
+    // not "exactly 300".
+    if (c.kind != RepairChange::Kind::change && c.kind != RepairChange::Kind::add &&
+        c.kind != RepairChange::Kind::confirm)
+      continue;
     if (c.instance < 0 || c.attr < 0) continue;
     const Ty& ty = m.types[c.type].attrs[c.attr].ty;
     if (ty.set || !(ty.kind == Kind::Int || ty.kind == Kind::Date || ty.kind == Kind::Duration)) continue;

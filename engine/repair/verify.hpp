@@ -11,12 +11,14 @@ namespace samsvar {
 
 /// Checks the repaired case; while a må/skal rule is still open there,
 /// declares what its gaps need (`declare(instance, attr)`) and checks again,
-/// a few rounds at most. When a må/skal rule stays violated, open or
+/// a few rounds at most. A violated skal binding the solver chose to leave
+/// violated (weighed against its deviation, RepairProblem::deviable) gets a
+/// deviation record (RepairChange::Kind::deviate) instead. When a må/skal rule stays violated, open or
 /// undecided, `repair` becomes unverified with those rules: never dropped.
-void verifyRepair(const Checker& checker, const model::Model& m, RepairResult& repair,
+void verifyRepair(const Checker& checker, const model::Model& m, const CaseResult& result, RepairResult& repair,
                   const std::function<void(int instance, int attr)>& declare);
 
-/// A moved or declared number or date: says which side of the new value
+/// A moved, declared or confirmed number or date: says which side of the new value
 /// also satisfies ("2024-04-12 or later"), when every må/skal rule that
 /// depends on it, checked with it left open in the repaired case, has a
 /// bound on the same side and the tightest one is the new value.

@@ -75,10 +75,17 @@ std::string repairValueText(const Model& m, const Ty& ty, const FactValue& v, co
   return parts.empty() ? "{}" : "{ " + join(parts) + " }";
 }
 
+/// `deviation RULE for INSTANCE because "…"`: the record a deviation change
+/// proposes, with the place of the reason the user writes.
+std::string deviationRecordText(const Model& m, const RepairChange& c) {
+  return fmt::format("deviation {}{} because \"…\"", m.rules[c.rule].id,
+                     c.instance >= 0 ? " for " + m.instances[c.instance].name : "");
+}
+
 /// The add_instance changes of `r` into the set that `c` changes.
 std::vector<const RepairChange*> addedTo(const RepairResult& r, const RepairChange& c) {
   std::vector<const RepairChange*> out;
-  if (c.kind == RepairChange::Kind::add_instance) return out;
+  if (c.kind == RepairChange::Kind::add_instance || c.kind == RepairChange::Kind::deviate) return out;
   for (const auto& o : r.changes)
     if (o.kind == RepairChange::Kind::add_instance && o.intoInstance == c.instance && o.intoAttr == c.attr)
       out.push_back(&o);
@@ -143,6 +150,11 @@ std::string unknownReasonWords(const std::string& reason, bool nb) {
               : fmt::format("the rule unfolds to more than {} elements of quantifiers and counts in this case; "
                             "it was not asked",
                             smt::kMaxExpansions);
+  if (reason == smt::kRepairBudgetReason)
+    return nb ? "reparasjonen brukte opp budsjettet sitt før den fant den minste; øk --repair-rlimit eller "
+                "--timeout-ms, eller del saken opp"
+              : "the repair used up its budget before it found the smallest one; raise --repair-rlimit or "
+                "--timeout-ms, or split the case";
   // Z3 words its reasons in English: the ones its limits give are said in
   // the user's language with what to do; any other is quoted as Z3's.
   if (reason == "timeout")
@@ -247,9 +259,12 @@ ordered_json repairJson(const ReportInput& in) {
       confirm.push_back(cj);
       continue;
     }
-    static const char* kinds[] = {"change", "add", "add_instance", "assume", "confirm"};
+    static const char* kinds[] = {"change", "add", "add_instance", "assume", "confirm", "deviation"};
     ordered_json cj{{"kind", kinds[static_cast<int>(c.kind)]}};
-    if (c.kind == RepairChange::Kind::add_instance) {
+    if (c.kind == RepairChange::Kind::deviate) {
+      cj["rule"] = m.rules[c.rule].id;
+      cj["for"] = c.instance >= 0 ? ordered_json(m.instances[c.instance].name) : ordered_json(nullptr);
+    } else if (c.kind == RepairChange::Kind::add_instance) {
       cj["type"] = m.types[c.type].name;
       cj["into"] = attributeName(m, c.intoInstance, c.intoAttr);
     } else {
@@ -384,6 +399,8 @@ const char* boundSideName(BoundSide side) {
 }
 
 std::string changeValueText(const Model& m, const RepairResult& r, const RepairChange& c, Lang lang) {
+  if (c.kind == RepairChange::Kind::deviate)
+    return deviationRecordText(m, c);
   if (c.kind == RepairChange::Kind::add_instance) {
     auto scalar = [&](const Ty& t, std::int64_t x) { return repairScalarText(m, t, x, lang); };
     return newInstanceText(m, NewInstance{c.type, c.attrs}, lang, "en ny", "a new", scalar);
@@ -550,6 +567,11 @@ std::string repairChangeText(const Model& m, const RepairResult& r, const Repair
       return fmt::format("{} {} = {}{}{}", nb ? "bekreft at" : "confirm that", attributeName(m, c.instance, c.attr), to,
                          boundText(c.bound, nb, isDateAttr(m, c.type, c.attr)), settles);
     }
+    case RepairChange::Kind::deviate:
+      return fmt::format(fmt::runtime(nb ? "begrunn et avvik fra {}{}: skriv {} i saken, med din egen begrunnelse"
+                                         : "justify a deviation from {}{}: write {} in the case, with your own reason"),
+                         m.rules[c.rule].id,
+                         c.instance >= 0 ? " for " + m.instances[c.instance].name : std::string(), to);
     case RepairChange::Kind::add_instance:
       // Shown inside the change of its set when that set changes too.
       if (std::any_of(r.changes.begin(), r.changes.end(), [&](const RepairChange& o) {
@@ -584,11 +606,6 @@ std::string repairOutcomeText(const Model& m, const RepairResult& r, Lang lang) 
       return nb ? "Ingen må/skal-regel er brutt eller åpen: ingenting å reparere."
                 : "No må/skal rule is violated or open: nothing to repair.";
     case RepairResult::Status::unknown:
-      if (r.reason == smt::kRepairBudgetReason)
-        return nb ? "løseren ga opp: reparasjonen brukte opp budsjettet sitt før den fant den minste; øk "
-                    "--repair-rlimit eller --timeout-ms, eller del saken opp"
-                  : "the solver gave up: the repair used up its budget before it found the smallest one; raise "
-                    "--repair-rlimit or --timeout-ms, or split the case";
       return fmt::format("{}: {}", nb ? "løseren ga opp" : "the solver gave up", unknownReasonWords(r.reason, nb));
     case RepairResult::Status::undecided:
       return fmt::format("{}: {}", nb ? "kan ikke avgjøres" : "cannot be decided",

@@ -33,6 +33,14 @@ struct StarterSpec {
   std::vector<StarterInstance> instances;
 };
 
+constexpr const char* kVendorName = "\"Leverandøren\"";
+
+/// An actor of a template: its name (a string literal), group and kind declared.
+StarterInstance actor(const char* name, Bilingual comment, const char* displayName, const char* group,
+                      const char* kind) {
+  return {name, "Actor", std::move(comment), {{"name", displayName}, {"group", group}, {"kind", kind}}};
+}
+
 // What each user starts from: the instances a first case of that user needs.
 // Types and attributes that no longer exist in the rules are left out; the
 // attributes shown are always those the rules declare (a test checks that
@@ -46,14 +54,10 @@ const std::vector<StarterSpec>& specs() {
         "// is responsible for assessing, choosing and adapting them."},
        {"Navn på anskaffelsen", "Name of the procurement"},
        {"anskaffelse", "referanse"},
-       {{"kjoeper",
-         "Actor",
-         {"Virksomheten som kjøper.", "The organisation that buys."},
-         {{"name", "\"Virksomheten som kjøper\""}, {"group", "virksomhet"}, {"kind", "kommune"}}},
-        {"leverandoeren",
-         "Actor",
-         {"Leverandøren av løsningen.", "The vendor of the solution."},
-         {{"name", "\"Leverandøren\""}, {"group", "leverandoer"}, {"kind", "programvareleverandoer"}}},
+       {actor("kjoeper", {"Virksomheten som kjøper.", "The organisation that buys."}, "\"Virksomheten som kjøper\"",
+              "virksomhet", "kommune"),
+        actor("leverandoeren", {"Leverandøren av løsningen.", "The vendor of the solution."}, kVendorName, "leverandoer",
+              "programvareleverandoer"),
         {"anskaffelsen",
          "Procurement",
          {"Anskaffelsen selv. `choices` lister standardene som kreves.",
@@ -76,10 +80,8 @@ const std::vector<StarterSpec>& specs() {
         "// obligatorisk standard), with its consultation and analysis."},
        {"Navn på det normerende produktet", "Name of the normative product"},
        {"hoering", "utredning", "referanse"},
-       {{"direktoratet",
-         "Actor",
-         {"Direktoratet, som utgir produktet.", "The directorate, which issues the product."},
-         {{"name", "\"Direktoratet for e-helse\""}, {"group", "myndighet"}, {"kind", "direktoratet_for_ehelse"}}},
+       {actor("direktoratet", {"Direktoratet, som utgir produktet.", "The directorate, which issues the product."},
+              "\"Direktoratet for e-helse\"", "myndighet", "direktoratet_for_ehelse"),
         {"produktet",
          "Product",
          {"Produktet som foreslås. `level` er nivået dere ønsker.", "The proposed product. `level` is the level you want."},
@@ -102,10 +104,8 @@ const std::vector<StarterSpec>& specs() {
         "// tender's requirements (see docs/language.md)."},
        {"Leverandørens egenvurdering", "The vendor's self-assessment"},
        {"samarbeid", "referanse"},
-       {{"leverandoeren",
-         "Actor",
-         {"Dere, leverandøren.", "You, the vendor."},
-         {{"name", "\"Leverandøren\""}, {"group", "leverandoer"}, {"kind", "programvareleverandoer"}}},
+       {actor("leverandoeren", {"Dere, leverandøren.", "You, the vendor."}, kVendorName, "leverandoer",
+              "programvareleverandoer"),
         {"rollen",
          "ActorRole",
          {"Det dere gjør i rollen som leverandør.", "What you do in the role of a vendor."},

@@ -12,14 +12,7 @@ using namespace model;
 namespace {
 
 TExprPtr make(Op op, Ty ty, Span span, std::vector<TExprPtr> kids = {}, std::int64_t value = 0, int index = -1) {
-  auto e = std::make_shared<TExpr>();
-  e->op = op;
-  e->ty = ty;
-  e->span = span;
-  e->kids = std::move(kids);
-  e->value = value;
-  e->index = index;
-  return e;
+  return makeTExpr(op, ty, span, std::move(kids), value, index);
 }
 
 /// Months are counted as a plain int inside AddMonths.

@@ -123,6 +123,19 @@ struct TExpr {
   Span span;
 };
 
+/// A new typed expression node: the one constructor every sema pass uses.
+inline TExprPtr makeTExpr(Op op, Ty ty, Span span, std::vector<TExprPtr> kids = {}, std::int64_t value = 0,
+                          int index = -1) {
+  auto e = std::make_shared<TExpr>();
+  e->op = op;
+  e->ty = ty;
+  e->span = span;
+  e->kids = std::move(kids);
+  e->value = value;
+  e->index = index;
+  return e;
+}
+
 /// The record of a source document (`document "003_….txt" title …`): what
 /// reports cite instead of the file name.
 struct DocumentInfo {

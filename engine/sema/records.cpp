@@ -81,13 +81,7 @@ void declareSuccession(Context& ctx, const FileScope& scope, const ast::Successi
 }
 
 TExprPtr node(Op op, Ty ty, Span span, std::vector<TExprPtr> kids, std::int64_t value = 0) {
-  auto t = std::make_shared<TExpr>();
-  t->op = op;
-  t->ty = ty;
-  t->span = span;
-  t->kids = std::move(kids);
-  t->value = value;
-  return t;
+  return makeTExpr(op, ty, span, std::move(kids), value);
 }
 
 /// The constant enum value of `e`, if it is one.

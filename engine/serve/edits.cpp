@@ -142,6 +142,13 @@ EditPlan CaseEditor::repair(const RepairResult& r) const {
       continue;
     }
     if (c.kind == RepairChange::Kind::add_instance) continue;
+    if (c.kind == RepairChange::Kind::deviate) {
+      // The reason is the user's: the record marks where it goes.
+      b.appended += "\ndeviation " + m_.rules[c.rule].id +
+                    (c.instance >= 0 ? " for " + m_.instances[c.instance].name : std::string()) + " because " +
+                    (lang_ == Lang::nb ? "\"(fyll inn begrunnelsen)\"\n" : "\"(fill in the reason)\"\n");
+      continue;
+    }
     const Ty& ty = m_.types[c.type].attrs[c.attr].ty;
     auto joins = joining.find({c.instance, c.attr});
     b.set(c.instance, c.attr, b.value(ty, c.value, joins == joining.end() ? std::vector<std::string>{} : joins->second));

@@ -45,10 +45,10 @@ struct RepairSolver::Impl {
             softs.push_back({terms.app, p.costs.stopApplying});
           }
         }
-        if (role == RepairProblem::Role::must_hold) {
+        if (role == RepairProblem::Role::must_hold && !p.deviable.count({r, b})) {
           hard.emplace_back(phi, r);
         } else {
-          softs.push_back({phi, p.costs.breakShould});
+          softs.push_back({phi, role == RepairProblem::Role::must_hold ? p.costs.deviate : p.costs.breakShould});
         }
       });
     }

@@ -42,6 +42,10 @@ struct RepairProblem {
     unsigned notApplies = 0;
   };
   std::map<RuleBinding, OpenCost> open;
+  /// Violated bindings of must_hold rules that the rulebase lets a case
+  /// deviate from (skal): the repair may leave one violated at
+  /// `costs.deviate` and propose a deviation record instead of changes.
+  std::set<RuleBinding> deviable;
   /// Declared facts the repair may change (indexed by fact); the others stay.
   std::vector<bool> freeFacts;
   /// Solve the independent parts of the problem separately (the same
@@ -59,6 +63,7 @@ struct RepairProblem {
     unsigned breakShould = 0;     // leaving a binding of a should_hold rule unsatisfied
     unsigned stopApplying = 0;    // a violated binding that no longer applies (instead of holding)
     unsigned breakOrder = 0;      // two declared dates of an instance end up in the opposite order
+    unsigned deviate = 0;         // leaving a deviable binding violated (a deviation the user gives the reason for)
   } costs;
 
   /// A value an undeclared (or freely changed) number or date should stay

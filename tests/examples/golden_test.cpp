@@ -49,28 +49,7 @@ void compareOrUpdate(const std::string& path, const std::string& actual) {
                               << " (rerun with SAMSVAR_UPDATE_GOLDEN=1 if the change is intended)";
 }
 
-/// One example loaded, checked and repaired as `samsvar check FILE --repair`
-/// does it: bundled rules named `rules/…`, the case named as given.
-struct Example {
-  SourceManager sm;
-  Diagnostics diags;
-  std::optional<model::Model> rulebase;
-  std::optional<model::Model> model;
-  Checker checker;
-  CaseResult result;
-  RepairResult repair;
-
-  explicit Example(const std::string& file) {
-    rulebase = loadRulebase(sm, {{sourcePath("rules"), "rules/"}}, diags);
-    if (!rulebase) return;
-    rulebase->today = testToday();
-    model = loadCase(sm, *rulebase, sourcePath(file), file, diags);
-    if (!model) return;
-    result = checker.check(*model);
-    repair = computeRepair(checker, *model, result);
-  }
-  ReportInput input(Lang lang, bool all = false) const { return ReportInput{sm, *model, result, lang, false, &repair, all}; }
-};
+using Example = RepairedCase;
 
 // The JSON report lists what asks for attention and counts the rest; `--all`
 // lists every finding. Either way a finding's message is its rule's template

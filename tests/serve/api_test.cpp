@@ -66,7 +66,7 @@ TEST(ServeApi, ACheckHasTheReportTheViewAndMarksOnTheCaseLines) {
   json r = checkExample("procurer/kritisk-info-helseforetak.case");
   EXPECT_EQ(r["status"], "checked");
   EXPECT_EQ(r["exit_code"], 1);
-  EXPECT_EQ(r["report"]["summary_text"], "2 brudd, 3 mangler, 0 avvik, 37 oppfylt, 3 til informasjon, 173 ikke aktuelle");
+  EXPECT_EQ(r["report"]["summary_text"], "2 brudd, 4 mangler, 0 avvik, 38 oppfylt, 3 til informasjon, 173 ikke aktuelle");
   EXPECT_EQ(r["view"]["t"], "section");
   // SEL-05 is violated at its instance (line 62), caused by the fact on line 80.
   bool at62 = false, cause80 = false;
@@ -79,9 +79,11 @@ TEST(ServeApi, ACheckHasTheReportTheViewAndMarksOnTheCaseLines) {
 }
 
 TEST(ServeApi, TheRepairThePageAppliesMakesEveryMaaAndSkalRuleHold) {
-  // One example of each role, and an offer (Golden repairs every example in the model).
+  // One example of each role, an offer, and a repair with a deviation record
+  // (Golden repairs every example in the model).
   for (const char* name : {"procurer/kritisk-info-helseforetak.case", "directorate/anbefalt-basisprofiler-kort-hoering.case",
-                           "vendor/egenvurdering-leverandoer.case", "vendor/tilbud-kjernejournal-legevakt.case"}) {
+                           "vendor/egenvurdering-leverandoer.case", "vendor/tilbud-kjernejournal-legevakt.case",
+                           "directorate/veikart-fhir-datadeling-2022.case"}) {
     const Start& s = *exampleNamed(name);
     SCOPED_TRACE(s.name);
     json r = checkExample(s.name);
@@ -94,6 +96,12 @@ TEST(ServeApi, TheRepairThePageAppliesMakesEveryMaaAndSkalRuleHold) {
     ASSERT_EQ(again["status"], "checked") << again["diagnostics"].dump(2);
     EXPECT_EQ(again["exit_code"], 0) << again["report"]["summary_text"] << "\n" << repair["text"].get<std::string>();
     EXPECT_FALSE(repair["diff"].empty());
+    // The deviation record goes at the end of the case, its reason for the user to write.
+    if (s.name == "directorate/veikart-fhir-datadeling-2022.case")
+      EXPECT_NE(repair["text"].get<std::string>().find(
+                    "\ndeviation PLAN-03 for leveranse_fhir_datadeling because \"(fyll inn begrunnelsen)\"\n"),
+                std::string::npos)
+          << repair["text"].get<std::string>();
   }
 }
 

@@ -111,6 +111,16 @@ Run runBundled(const std::string& caseFile, CheckOptions options) {
   return run;
 }
 
+RepairedCase::RepairedCase(const std::string& file) {
+  rulebase = loadRulebase(sm, {{sourcePath("rules"), "rules/"}}, diags);
+  if (!rulebase) return;
+  rulebase->today = testToday();
+  model = loadCase(sm, *rulebase, sourcePath(file), file, diags);
+  if (!model) return;
+  result = checker.check(*model);
+  repair = computeRepair(checker, *model, result);
+}
+
 std::string lintTexts(const std::vector<std::pair<std::string, std::string>>& files) {
   SourceManager sm;
   Diagnostics diags;

@@ -10,6 +10,7 @@
 #include "engine/check/check.hpp"
 #include "core/diagnostic.hpp"
 #include "engine/sema/model.hpp"
+#include "engine/repair/repair.hpp"
 #include "engine/report/report.hpp"
 
 namespace samsvar::testing {
@@ -49,6 +50,24 @@ Run runTexts(const std::vector<std::pair<std::string, std::string>>& modules, co
 
 /// Same with the bundled rules/ and a case file from the source tree.
 Run runBundled(const std::string& caseFile, CheckOptions options = {});
+
+/// A case file of the source tree loaded, checked and repaired as `samsvar
+/// check FILE --repair` does it: bundled rules named `rules/…`, the case named
+/// as given, judged on testToday() when it declares no date.
+struct RepairedCase {
+  SourceManager sm;
+  Diagnostics diags;
+  std::optional<model::Model> rulebase;
+  std::optional<model::Model> model;
+  Checker checker;
+  CaseResult result;
+  RepairResult repair;
+
+  explicit RepairedCase(const std::string& file);
+  ReportInput input(Lang lang, bool all = false) const {
+    return ReportInput{sm, *model, result, lang, false, &repair, all};
+  }
+};
 
 /// Only parse + analyse (no check): returns rendered diagnostics in English.
 std::string lintTexts(const std::vector<std::pair<std::string, std::string>>& files);

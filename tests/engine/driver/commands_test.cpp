@@ -9,9 +9,12 @@
 #include <sstream>
 #include <unistd.h>
 
+#include "command_run.hpp"
 #include "engine/driver/commands.hpp"
 
 using namespace samsvar;
+using samsvar::testing::Output;
+using samsvar::testing::runCommand;
 namespace fs = std::filesystem;
 
 namespace {
@@ -35,11 +38,6 @@ rule C-2 skal
   require p.weeks < 3
 )";
 
-struct Output {
-  int code = -1;
-  std::string out, err;
-};
-
 class Commands : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -58,13 +56,7 @@ class Commands : public ::testing::Test {
 
   template <class Run>
   Output run(const Run& command, const std::string& input = "") {
-    std::istringstream in(input);
-    std::ostringstream out, err;
-    Output o;
-    o.code = command(Streams{in, out, err});
-    o.out = out.str();
-    o.err = err.str();
-    return o;
+    return runCommand(command, input);
   }
 
   Output lint(Lang lang) {

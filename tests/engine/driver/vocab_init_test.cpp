@@ -11,21 +11,19 @@
 #include <sstream>
 #include <unistd.h>
 
+#include "command_run.hpp"
 #include "engine/driver/commands.hpp"
 #include "harness.hpp"
 #include "test_rules.hpp"
 
 using namespace samsvar;
+using samsvar::testing::Output;
 using samsvar::testing::readFile;
+using samsvar::testing::runCommand;
 using samsvar::testing::sourcePath;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct Output {
-  int code = -1;
-  std::string out, err;
-};
 
 CommonOptions bundled(Lang lang) {
   CommonOptions c;
@@ -36,13 +34,7 @@ CommonOptions bundled(Lang lang) {
 
 template <class Command>
 Output run(const Command& command) {
-  std::istringstream in;
-  std::ostringstream out, err;
-  Output o;
-  o.code = command(Streams{in, out, err});
-  o.out = out.str();
-  o.err = err.str();
-  return o;
+  return runCommand(command);
 }
 
 Output vocab(const std::string& word, Lang lang, const std::string& format = "text") {

@@ -3,6 +3,7 @@
 // repair is applied and re-checked.
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "core/calendar.hpp"
@@ -68,7 +69,7 @@ i1: Consultation { kind = innspillsrunde  opens = 2024-01-01  closes = 2024-02-0
       addsHearing = true;
   bool changesKind = false;
   for (const auto& c : r.changes)
-    changesKind |= c.kind != RepairChange::Kind::add_instance && attributeName(*run.model, c.instance, c.attr) == "i1.kind";
+    changesKind |= c.kind != RepairChange::Kind::add_instance && c.kind != RepairChange::Kind::deviate && attributeName(*run.model, c.instance, c.attr) == "i1.kind";
   EXPECT_TRUE(addsHearing || changesKind) << "a hearing must be added (or the round turned into one)";
   expectRepairWorks(run, r);
 }
@@ -103,6 +104,8 @@ h1: Consultation { kind = hoering  opens = 2024-01-01  closes = 2024-04-01  open
   EXPECT_EQ(computeRepair(checker, *run.model, run.result).status, RepairResult::Status::not_needed);
 }
 
+// Two må rules (a skal rule in the conflict would get a deviation record:
+// ProposesADeviationWhereASkalRuleWouldTakeMoreThanItCosts).
 TEST(Repair, ConflictingRulesAreNamedWhenNoRepairExists) {
   const char* conflicting = R"(module c "conflict"
 type Thing { flag: bool }
@@ -111,7 +114,7 @@ rule C-1 må
   source "x"
   for t: Thing
   require t.flag
-rule C-2 skal
+rule C-2 må
   title nb "av" en "off"
   source "x"
   for t: Thing
@@ -232,6 +235,78 @@ TEST(Repair, AsksToConfirmAnUndeclaredWorldFactInsteadOfInventingIt) {
       << json;
   EXPECT_NE(json.find("\"changes\": []"), std::string::npos) << json;
   expectRepairWorks(run, r);
+}
+
+}  // namespace
+
+namespace {
+
+// A skal rule whose repair takes four changed values (more than a deviation
+// costs), the same requirement as a må rule (no deviation is allowed), and
+// a skal rule one change repairs.
+const char* kDeviationModule = R"(module d "deviation"
+type Delivery { choice a: int  choice b: int  choice c: int  choice e: int  choice m1: int  choice m2: int  choice m3: int  choice m4: int  choice y: int }
+rule D-SKAL skal
+  title nb "Fire verdier er satt" en "Four values are set"
+  source "s"
+  for d: Delivery
+  require d.a == 1 and d.b == 1 and d.c == 1 and d.e == 1
+rule D-MAA må
+  title nb "Fire andre verdier er satt" en "Four other values are set"
+  source "s"
+  for d: Delivery
+  require d.m1 == 1 and d.m2 == 1 and d.m3 == 1 and d.m4 == 1
+rule D-EN skal
+  title nb "Én verdi er satt" en "One value is set"
+  source "s"
+  for d: Delivery
+  require d.y == 1
+)";
+
+TEST(Repair, ProposesADeviationWhereASkalRuleWouldTakeMoreThanItCosts) {
+  auto run = runTexts({{"d.rules", kDeviationModule}}, R"(case "avvik" uses d
+lev: Delivery { a = 0  b = 0  c = 0  e = 0  m1 = 0  m2 = 0  m3 = 0  m4 = 0  y = 0 }
+)");
+  ASSERT_TRUE(run.checked) << run.errors();
+  Checker checker;
+  RepairResult r = computeRepair(checker, *run.model, run.result);
+  ASSERT_EQ(r.status, RepairResult::Status::found);
+  std::set<std::string> deviations, changed;
+  for (const auto& c : r.changes) {
+    if (c.kind == RepairChange::Kind::deviate) deviations.insert(run.model->rules[c.rule].id);
+    else changed.insert(attributeName(*run.model, c.instance, c.attr));
+  }
+  // The skal rule that takes four changes is deviated from; the må rule is
+  // repaired (never deviated from), and so is the skal rule one change repairs.
+  EXPECT_EQ(deviations, std::set<std::string>{"D-SKAL"});
+  EXPECT_EQ(changed, (std::set<std::string>{"lev.m1", "lev.m2", "lev.m3", "lev.m4", "lev.y"}));
+  // The record names the rule and the instance; the reason is the user's.
+  std::string nb = renderText(ReportInput{run.sm, *run.model, run.result, Lang::nb, false, &r});
+  std::string en = renderText(ReportInput{run.sm, *run.model, run.result, Lang::en, false, &r});
+  EXPECT_NE(nb.find("  begrunn et avvik fra D-SKAL for lev: skriv deviation D-SKAL for lev because \"…\" i saken, med "
+                    "din egen begrunnelse\n    --> test.case:2:1\n"),
+            std::string::npos)
+      << nb;
+  EXPECT_NE(en.find("  justify a deviation from D-SKAL for lev: write deviation D-SKAL for lev because \"…\" in the "
+                    "case, with your own reason\n"),
+            std::string::npos)
+      << en;
+  nlohmann::json j = nlohmann::json::parse(renderJson(ReportInput{run.sm, *run.model, run.result, Lang::en, false, &r}));
+  bool found = false;
+  for (const auto& c : j["repair"]["changes"])
+    if (c["kind"] == "deviation") {
+      found = true;
+      EXPECT_EQ(c["rule"], "D-SKAL");
+      EXPECT_EQ(c["for"], "lev");
+      EXPECT_EQ(c["to"], "deviation D-SKAL for lev because \"…\"");
+    }
+  EXPECT_TRUE(found) << j.dump(2);
+  // Applied, the record makes D-SKAL deviated, and every må/skal rule holds.
+  model::Model fixed = applyRepair(*run.model, r);
+  CaseResult again = checker.check(fixed);
+  EXPECT_EQ(exitCodeFor(fixed, again, true), 0) << renderText(ReportInput{run.sm, fixed, again, Lang::en});
+  for (const auto& f : again.findings)
+    if (fixed.rules[f.rule].id == "D-SKAL") EXPECT_EQ(f.verdict, Verdict::deviated);
 }
 
 }  // namespace
