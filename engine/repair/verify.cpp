@@ -93,8 +93,12 @@ void verifyRepair(const Checker& checker, const Model& m, RepairResult& repair,
 void describeBounds(const Checker& checker, const Model& m, RepairResult& repair) {
   Model repaired = applyRepair(m, repair);
   for (auto& c : repair.changes) {
-    if (c.kind != RepairChange::Kind::change && c.kind != RepairChange::Kind::add) continue;
     if (c.instance < 0 || c.attr < 0) continue;
+    // A confirmation of the day of a date declared as a month, half-year or
+    // year gets its side too ("2021-03-10 or earlier").
+    const int declared = c.instance < static_cast<int>(m.instances.size()) ? m.instances[c.instance].factOfAttr[c.attr] : -1;
+    const bool narrows = c.kind == RepairChange::Kind::confirm && declared >= 0 && m.facts[declared].value.imprecise();
+    if (c.kind != RepairChange::Kind::change && c.kind != RepairChange::Kind::add && !narrows) continue;
     const Ty& ty = m.types[c.type].attrs[c.attr].ty;
     if (ty.set || !(ty.kind == Kind::Int || ty.kind == Kind::Date || ty.kind == Kind::Duration)) continue;
     Model open = repaired;
