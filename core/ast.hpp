@@ -32,8 +32,20 @@ using ExprPtr = std::shared_ptr<const Expr>;
 
 struct BoolLit { bool value = false; };
 struct IntLit { std::int64_t value = 0; };
-/// `2024-03-01`; validity of the calendar date is checked by semantic analysis.
-struct DateLit { int year = 0; int month = 0; int day = 0; };
+/// How exactly a date is written: a day (`2024-03-01`), a month (`2021-02`),
+/// a half-year (`2021-H2`) or a year (`2024`, an int literal that sema reads
+/// as a year where a declared date is expected). Anything coarser than a day
+/// is a bounded unknown: some day in that period (docs/language.md).
+enum class DatePrecision { day, month, half_year, year };
+/// `2024-03-01`, `2021-02`, `2021-H1`; validity of the calendar date is
+/// checked by semantic analysis. A month has day 0; a half-year has its half
+/// (1 or 2) in `month` and day 0.
+struct DateLit {
+  int year = 0;
+  int month = 0;
+  int day = 0;
+  DatePrecision precision = DatePrecision::day;
+};
 enum class DurationUnit { days, weeks, months };
 /// `6 weeks`, `1 day`, `3 months` (also Norwegian: dager/dag, uker/uke, måneder/måned).
 struct DurationLit { std::int64_t amount = 0; DurationUnit unit = DurationUnit::days; };

@@ -29,6 +29,29 @@ std::optional<std::int64_t> parseIsoDate(const std::string& t) {
   return dayNumber(y, mo, d);
 }
 
+std::optional<Period> monthPeriod(int y, int m) {
+  if (y < kMinYear || y > kMaxYear || m < 1 || m > 12) return std::nullopt;
+  auto first = dayNumber(y, m, 1);
+  auto last = year_month_day_last{year{y}, month_day_last{month{static_cast<unsigned>(m)}}};
+  return Period{*first, sys_days{last}.time_since_epoch().count()};
+}
+
+std::optional<Period> halfYearPeriod(int y, int half) {
+  if (y < kMinYear || y > kMaxYear || (half != 1 && half != 2)) return std::nullopt;
+  return half == 1 ? Period{*dayNumber(y, 1, 1), *dayNumber(y, 6, 30)} : Period{*dayNumber(y, 7, 1), *dayNumber(y, 12, 31)};
+}
+
+std::optional<Period> yearPeriod(int y) {
+  if (y < kMinYear || y > kMaxYear) return std::nullopt;
+  return Period{*dayNumber(y, 1, 1), *dayNumber(y, 12, 31)};
+}
+
+Civil civil(std::int64_t n) {
+  year_month_day ymd{sys_days{days{n}}};
+  return Civil{static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
+               static_cast<int>(static_cast<unsigned>(ymd.day()))};
+}
+
 std::int64_t today() {
   return std::chrono::floor<days>(std::chrono::system_clock::now()).time_since_epoch().count();
 }

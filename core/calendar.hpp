@@ -18,6 +18,26 @@ std::string isoDate(std::int64_t dayNumber);
 /// years), or nullopt.
 std::optional<std::int64_t> parseIsoDate(const std::string& text);
 
+/// The first and last day of a period coarser than a day.
+struct Period {
+  std::int64_t first = 0;
+  std::int64_t last = 0;
+};
+/// A month (`2021-02`): its first to its last day; nullopt when the month is
+/// not 1–12 or the year is outside kMinYear–kMaxYear.
+std::optional<Period> monthPeriod(int year, int month);
+/// A half-year (`2021-H1`: 1 January–30 June, `2021-H2`: 1 July–31 December).
+std::optional<Period> halfYearPeriod(int year, int half);
+/// A year (`2024`): 1 January–31 December.
+std::optional<Period> yearPeriod(int year);
+/// Year, month (1–12) and day (1–31) of a day number.
+struct Civil {
+  int year = 0;
+  int month = 0;
+  int day = 0;
+};
+Civil civil(std::int64_t dayNumber);
+
 /// Today's day number by the system clock (UTC).
 std::int64_t today();
 

@@ -148,6 +148,12 @@ constexpr std::array<CodeText, kDiagCodeCount> kCodes{{
   // sema: expressions
   {C::semaBadDate, "sema.bad-date",
    "`{date}` er ikke en gyldig dato (år {min}–{max})", "`{date}` is not a valid date (years {min}–{max})"},
+  {C::semaNotADate, "sema.not-a-date",
+   "`{value}` er ikke en dato; skriv en dag (`2021-02-15`), en måned (`2021-02`), et halvår (`2021-H1`) eller et år (`2021`), år {min}–{max}",
+   "`{value}` is not a date; write a day (`2021-02-15`), a month (`2021-02`), a half-year (`2021-H1`) or a year (`2021`), years {min}–{max}"},
+  {C::semaImpreciseDateInRule, "sema.imprecise-date-in-rule",
+   "`{date}` er ikke én dag; bare en deklarert verdi kan være en måned, et halvår eller et år. I en regel, skriv en dag (`2021-02-01`)",
+   "`{date}` is not one day; only a declared value may be a month, a half-year or a year. In a rule, write a day (`2021-02-01`)"},
   {C::semaDurationRange, "sema.duration-range", "varigheten er for stor", "the duration is too large"},
   {C::semaUnknownName, "sema.unknown-name", "ukjent navn `{name}`", "unknown name `{name}`"},
   {C::semaUnknownValue, "sema.unknown-value",

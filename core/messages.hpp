@@ -89,6 +89,8 @@ enum class DiagCode : std::uint8_t {
   semaWaiverModuleNotUsed,
   // sema: expressions
   semaBadDate,
+  semaNotADate,
+  semaImpreciseDateInRule,
   semaDurationRange,
   semaUnknownName,
   semaUnknownValue,

@@ -138,6 +138,13 @@ std::size_t tokenEnd(std::string_view text, std::size_t pos) {
     if (digits(pos, 4) && at(text, pos + 4) == '-' && digits(pos + 5, 2) &&
         at(text, pos + 7) == '-' && digits(pos + 8, 2) && !isDigit(at(text, pos + 10)))
       return pos + 10;
+    // So is a month `2021-02` or a half-year `2021-H1`.
+    if (digits(pos, 4) && at(text, pos + 4) == '-' && digits(pos + 5, 2) && !isDigit(at(text, pos + 7)) &&
+        at(text, pos + 7) != '-')
+      return pos + 7;
+    if (digits(pos, 4) && at(text, pos + 4) == '-' && at(text, pos + 5) == 'H' && digits(pos + 6, 1) &&
+        !isIdentChar(at(text, pos + 7)))
+      return pos + 7;
     while (i < n && isDigit(at(text, i))) ++i;
     return i;
   }

@@ -35,6 +35,9 @@ Evaluator::Value Evaluator::attr(std::int64_t inst, int a) {
   if (inst == assumedInstance_ && a == assumedAttr_) return assumedValue_;
   int f = m_.instances[inst].factOfAttr[a];
   if (f < 0 || (hidden_ && (*hidden_)[f])) return std::nullopt;
+  // A month, half-year or year is some day of it: Z3 decides whether the
+  // rule holds for every day, none or some.
+  if (m_.facts[f].value.imprecise()) return std::nullopt;
   if (reads_) reads_->push_back(f);
   return m_.facts[f].value.scalar;
 }

@@ -158,6 +158,12 @@ class GapExplainer {
     if (typeOf(m_, x).kind == Kind::Date) {
       lo = *calendar::dayNumber(calendar::kMinYear, 1, 1);
       hi = *calendar::dayNumber(calendar::kMaxYear, 12, 31);
+      // A date declared as a month, half-year or year: the day within it
+      // from which on (or up to which) the rule holds.
+      if (const int f = m_.instances[x.instance].factOfAttr[x.attr]; f >= 0 && m_.facts[f].value.imprecise()) {
+        lo = m_.facts[f].value.scalar;
+        hi = m_.facts[f].value.last;
+      }
     }
     auto atLo = holdsWith(x, lo), atHi = holdsWith(x, hi);
     if (!atLo || !atHi || *atLo == *atHi) return false;

@@ -52,6 +52,11 @@ void RepairDecoder::addChangedFacts(std::vector<RepairChange>& out) {
     ch.type = m_.instances[fact.instance].type;
     ch.attr = fact.attr;
     ch.value = solver_.value(fact.instance, fact.attr, fact.value.set.open, &phantoms);
+    // An open set keeps what it said it does not contain (`not b`), unless
+    // the repair adds that element.
+    for (int e : fact.value.set.excluded)
+      if (std::find(ch.value.set.members.begin(), ch.value.set.members.end(), e) == ch.value.set.members.end())
+        ch.value.set.excluded.push_back(e);
     ch.fixes = rulesTouching(fact.instance, fact.attr, fi);
     ch.span = fact.span;
     out.push_back(ch);

@@ -125,6 +125,8 @@ void describeBounds(const Checker& checker, const Model& m, RepairResult& repair
     if (c.kind != RepairChange::Kind::change && c.kind != RepairChange::Kind::add &&
         c.kind != RepairChange::Kind::confirm)
       continue;
+    // (This includes the confirmation of the day of a date declared as a
+    // month, half-year or year: "2021-03-10 or earlier".)
     if (c.instance < 0 || c.attr < 0) continue;
     const Ty& ty = m.types[c.type].attrs[c.attr].ty;
     if (ty.set || !(ty.kind == Kind::Int || ty.kind == Kind::Date || ty.kind == Kind::Duration)) continue;

@@ -64,7 +64,7 @@ std::string repairScalarText(const Model& m, const Ty& ty, std::int64_t v, Lang 
 /// A set or scalar value of a repair, with the new instances a set gains.
 std::string repairValueText(const Model& m, const Ty& ty, const FactValue& v, const std::vector<const RepairChange*>& added,
                             Lang lang) {
-  if (!ty.set) return repairScalarText(m, ty, v.scalar, lang);
+  if (!ty.set) return v.imprecise() ? model::literalText(m, ty, v) : repairScalarText(m, ty, v.scalar, lang);
   std::vector<std::string> parts;
   for (int e : v.set.members) parts.push_back(valueText(m, ty.element(), e, lang));
   auto scalar = [&](const Ty& t, std::int64_t x) { return repairScalarText(m, t, x, lang); };
@@ -373,7 +373,7 @@ std::string factText(const Model& m, int fi, Lang lang) {
     for (int e : fact.value.set.excluded) parts.push_back("not " + valueText(m, ty.element(), e, lang));
     v = "{ " + join(parts) + (parts.empty() ? "}" : " }");
   } else {
-    v = valueText(m, ty, fact.value.scalar, lang);
+    v = fact.value.imprecise() ? model::literalText(m, ty, fact.value) : valueText(m, ty, fact.value.scalar, lang);
   }
   return attributeName(m, fact.instance, fact.attr) + " = " + v;
 }
@@ -506,7 +506,70 @@ std::string documentDetails(const DocumentInfo& d) {
   return out;
 }
 
+namespace {
+
+/// The declared fact of a gap attribute when it is a date written less
+/// exactly than a day (a month, half-year or year), else null.
+const Fact* impreciseFact(const Model& m, const GapAttribute& g) {
+  const int fi = m.instances[g.instance].factOfAttr[g.attr];
+  return fi >= 0 && m.facts[fi].value.imprecise() ? &m.facts[fi] : nullptr;
+}
+
+const char* monthName(int month, bool nb) {
+  static const char* const kNb[] = {"januar", "februar", "mars",     "april",   "mai",      "juni",
+                                    "juli",   "august",  "september", "oktober", "november", "desember"};
+  static const char* const kEn[] = {"January", "February", "March",     "April",   "May",      "June",
+                                    "July",    "August",   "September", "October", "November", "December"};
+  return (nb ? kNb : kEn)[month - 1];
+}
+
+/// "15. februar 2021" / "15 February 2021".
+std::string dayWords(std::int64_t day, bool nb) {
+  const calendar::Civil c = calendar::civil(day);
+  return nb ? fmt::format("{}. {} {}", c.day, monthName(c.month, true), c.year)
+            : fmt::format("{} {} {}", c.day, monthName(c.month, false), c.year);
+}
+
+/// "februar 2021", "første halvår 2021", "2021" (and in English).
+std::string periodWords(const FactValue& v, bool nb) {
+  const calendar::Civil c = calendar::civil(v.scalar);
+  switch (v.precision) {
+    case ast::DatePrecision::month: return fmt::format("{} {}", monthName(c.month, nb), c.year);
+    case ast::DatePrecision::half_year:
+      return fmt::format("{} {}", c.month <= 6 ? (nb ? "første halvår" : "the first half of")
+                                               : (nb ? "andre halvår" : "the second half of"),
+                         c.year);
+    default: return fmt::format("{}", c.year);
+  }
+}
+
+/// A gap that an imprecise date leaves open: the rule holds for some days of
+/// the period and not for others; the bound is the day where it flips.
+std::string impreciseGapText(const Model& m, const Finding& f, const GapAttribute& g, const Fact& fact, Lang lang) {
+  const bool nb = lang == Lang::nb;
+  const std::string& id = m.rules[f.rule].id;
+  const std::string what = fmt::format("{} = {}", attributeName(m, g.instance, g.attr),
+                                       model::literalText(m, m.types[m.instances[g.instance].type].attrs[g.attr].ty, fact.value));
+  const std::string period = periodWords(fact.value, nb);
+  if (g.bound == BoundSide::none)
+    return nb ? fmt::format("{} ({}): {} er oppfylt for noen dager i perioden, men ikke for alle, for eksempel {}; "
+                            "oppgi den nøyaktige datoen",
+                            what, period, id, dayWords(g.example.scalar, true))
+              : fmt::format("{} ({}): {} holds for some days of the period but not for all, for example {}; "
+                            "state the exact day",
+                            what, period, id, dayWords(g.example.scalar, false));
+  const bool later = g.bound == BoundSide::on_or_after;
+  return nb ? fmt::format("{} ({}): {} er oppfylt bare hvis datoen er {} eller {}; oppgi den nøyaktige datoen", what,
+                          period, id, dayWords(g.example.scalar, true), later ? "senere" : "tidligere")
+            : fmt::format("{} ({}): {} holds only if the date is {} or {}; state the exact day", what, period, id,
+                          dayWords(g.example.scalar, false), later ? "later" : "earlier");
+}
+
+}  // namespace
+
 std::string gapText(const Model& m, const Finding& f, const GapAttribute& g, Lang lang) {
+  if (const Fact* fact = impreciseFact(m, g); fact && (g.bound != BoundSide::none || g.alone))
+    return impreciseGapText(m, f, g, *fact, lang);
   bool nb = lang == Lang::nb;
   std::string side = boundText(g.bound, nb, isDateAttr(m, m.instances[g.instance].type, g.attr));
   const std::string& id = m.rules[f.rule].id;
@@ -544,6 +607,23 @@ std::string repairChangeText(const Model& m, const RepairResult& r, const Repair
   bool nb = lang == Lang::nb;
   std::string fixes = c.fixes.empty() ? "" : fmt::format(" ({} {})", nb ? "retter" : "fixes", ruleIds(m, c.fixes));
   std::string to = changeValueText(m, r, c, lang);
+  // Declaring the day of a date given as a month, half-year or year narrows
+  // it: say what it was given as, so that the date never moves silently.
+  if (c.kind == RepairChange::Kind::add || c.kind == RepairChange::Kind::confirm) {
+    const int fi = c.instance >= 0 && c.attr >= 0 && c.instance < static_cast<int>(m.instances.size())
+                       ? m.instances[c.instance].factOfAttr[c.attr]
+                       : -1;
+    if (fi >= 0 && m.facts[fi].value.imprecise()) {
+      const std::string day = to + boundText(c.bound, nb, true);
+      const std::string period = periodWords(m.facts[fi].value, nb);
+      const std::string settles = c.fixes.empty() ? "" : fmt::format(" ({} {})", nb ? "avgjør" : "settles", ruleIds(m, c.fixes));
+      const bool confirm = c.kind == RepairChange::Kind::confirm;
+      return fmt::format("{} {} = {} ({} {}){}",
+                         confirm ? (nb ? "bekreft at" : "confirm that") : (nb ? "angi dagen:" : "state the day:"),
+                         attributeName(m, c.instance, c.attr), day, nb ? "oppgitt som" : "given as", period,
+                         confirm ? settles : fixes);
+    }
+  }
   switch (c.kind) {
     case RepairChange::Kind::change:
       return fmt::format("{} {} {} {} {} {}{}{}", nb ? "endre" : "change", attributeName(m, c.instance, c.attr),
@@ -782,6 +862,11 @@ std::string renderJson(const ReportInput& in, bool compact) {
     for (const auto& g : f.gaps) {
       ordered_json gj{{"attribute", attributeName(m, g.instance, g.attr)}, {"suggestion", gapExampleText(m, g, Lang::en)}};
       if (g.bound != BoundSide::none) gj["bound"] = boundSideName(g.bound);
+      if (const Fact* fact = impreciseFact(m, g)) {
+        // The declared period the day lies in; the suggestion is a day of it.
+        gj["declared"] = model::literalText(m, m.types[m.instances[g.instance].type].attrs[g.attr].ty, fact->value);
+        gj["period"] = {{"first", calendar::isoDate(fact->value.scalar)}, {"last", calendar::isoDate(fact->value.last)}};
+      }
       gj["alone"] = g.alone;
       gj["out_of_force"] = g.outOfForce;
       gj["text"] = gapText(m, f, g, in.lang);

@@ -45,7 +45,7 @@ bool isReference(const Model& m, int i) { return !m.instances[i].phantom && !m.i
 std::string factValueText(const Model& m, int fact) {
   const model::Fact& f = m.facts[fact];
   const Ty& ty = m.types[m.instances[f.instance].type].attrs[f.attr].ty;
-  if (!ty.set) return model::literalText(m, ty, f.value.scalar);
+  if (!ty.set) return model::literalText(m, ty, f.value);
   std::vector<std::string> parts;
   for (int e : f.value.set.members) parts.push_back(model::literalText(m, ty.element(), e));
   if (f.value.set.open) parts.push_back("...");

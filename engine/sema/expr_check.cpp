@@ -76,11 +76,40 @@ TExprPtr ExprChecker::checkNode(const ast::BoolLit& n, const ast::Expr& e, std::
   return make(Op::Const, Ty{Kind::Bool}, e.span, {}, n.value ? 1 : 0);
 }
 
-TExprPtr ExprChecker::checkNode(const ast::IntLit& n, const ast::Expr& e, std::optional<Ty>) {
+TExprPtr ExprChecker::checkNode(const ast::IntLit& n, const ast::Expr& e, std::optional<Ty> expected) {
+  // A declared date may be a year: `published = 2024`.
+  if (allowImprecise_ && expected && expected->kind == Kind::Date && !expected->set) {
+    const std::string written(ctx_.sm.slice(e.span));
+    auto year = written.size() == 4 ? calendar::yearPeriod(static_cast<int>(n.value)) : std::nullopt;
+    if (!year) {
+      ctx_.diags.error(DiagCode::semaNotADate, e.span,
+                       {{"value", written},
+                        {"min", std::to_string(calendar::kMinYear)},
+                        {"max", std::to_string(calendar::kMaxYear)}});
+      return nullptr;
+    }
+    return make(Op::Const, Ty{Kind::Date}, e.span, {}, year->first, static_cast<int>(ast::DatePrecision::year));
+  }
   return make(Op::Const, Ty{Kind::Int}, e.span, {}, n.value);
 }
 
 TExprPtr ExprChecker::checkNode(const ast::DateLit& n, const ast::Expr& e, std::optional<Ty>) {
+  if (n.precision != ast::DatePrecision::day) {
+    if (!allowImprecise_) {
+      ctx_.diags.error(DiagCode::semaImpreciseDateInRule, e.span, {{"date", std::string(ctx_.sm.slice(e.span))}});
+      return nullptr;
+    }
+    auto period = n.precision == ast::DatePrecision::month ? calendar::monthPeriod(n.year, n.month)
+                                                           : calendar::halfYearPeriod(n.year, n.month);
+    if (!period) {
+      ctx_.diags.error(DiagCode::semaBadDate, e.span,
+                       {{"date", std::string(ctx_.sm.slice(e.span))},
+                        {"min", std::to_string(calendar::kMinYear)},
+                        {"max", std::to_string(calendar::kMaxYear)}});
+      return nullptr;
+    }
+    return make(Op::Const, Ty{Kind::Date}, e.span, {}, period->first, static_cast<int>(n.precision));
+  }
   auto d = calendar::dayNumber(n.year, n.month, n.day);
   if (!d || n.year < calendar::kMinYear || n.year > calendar::kMaxYear) {
     ctx_.diags.error(DiagCode::semaBadDate, e.span,

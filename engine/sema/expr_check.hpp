@@ -68,6 +68,9 @@ class ExprChecker {
   /// Lets a written set say what it does not contain (`{ a, ..., not b }`):
   /// a declared fact may, a rule's expression may not.
   void allowExclusions() { allowExclusions_ = true; }
+  /// Lets a date be a month, a half-year or a year (`2021-02`, `2021-H1`,
+  /// `2021` where a date is expected): a declared fact may, a rule may not.
+  void allowImpreciseDates() { allowImprecise_ = true; }
 
  private:
   using TExprPtr = model::TExprPtr;
@@ -104,6 +107,7 @@ class ExprChecker {
   const FileScope& file_;
   VarScope& vars_;
   bool allowExclusions_ = false;
+  bool allowImprecise_ = false;
 };
 
 }  // namespace samsvar::sema

@@ -4,6 +4,7 @@
 #include <set>
 #include <string>
 
+#include "core/calendar.hpp"
 #include "core/suggest.hpp"
 #include "engine/sema/expr_check.hpp"
 
@@ -25,6 +26,7 @@ std::optional<FactValue> constantValue(Context& ctx, const FileScope& scope, con
   VarScope noVariables;
   ExprChecker checker(ctx, scope, noVariables);
   checker.allowExclusions();
+  checker.allowImpreciseDates();
   auto t = checker.check(e, expected);
   if (!t) return std::nullopt;
   if (!(t->ty == expected)) {
@@ -61,6 +63,15 @@ std::optional<FactValue> constantValue(Context& ctx, const FileScope& scope, con
   }
   if (t->op != Op::Const) return notConstant(ctx, e.span);
   v.scalar = t->value;
+  if (expected.kind == Kind::Date && t->index >= 0) {
+    // A month, half-year or year: some day of that period.
+    v.precision = static_cast<ast::DatePrecision>(t->index);
+    const auto c = calendar::civil(t->value);
+    const auto period = v.precision == ast::DatePrecision::month   ? calendar::monthPeriod(c.year, c.month)
+                        : v.precision == ast::DatePrecision::year ? calendar::yearPeriod(c.year)
+                                                                   : calendar::halfYearPeriod(c.year, c.month <= 6 ? 1 : 2);
+    v.last = period->last;
+  }
   return v;
 }
 

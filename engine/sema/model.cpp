@@ -1,5 +1,7 @@
 #include "engine/sema/model.hpp"
 
+#include <cstdio>
+
 #include "core/calendar.hpp"
 
 namespace samsvar::model {
@@ -70,6 +72,18 @@ std::string literalText(const Model& m, const Ty& t, std::int64_t v) {
       return v >= 0 && v < static_cast<std::int64_t>(m.instances.size()) ? m.instances[v].name : "?";
   }
   return "?";
+}
+
+std::string literalText(const Model& m, const Ty& t, const FactValue& v) {
+  if (t.kind != Kind::Date || !v.imprecise()) return literalText(m, t, v.scalar);
+  const calendar::Civil c = calendar::civil(v.scalar);
+  char buf[16];
+  switch (v.precision) {
+    case ast::DatePrecision::month: std::snprintf(buf, sizeof buf, "%04d-%02d", c.year, c.month); break;
+    case ast::DatePrecision::half_year: std::snprintf(buf, sizeof buf, "%04d-H%d", c.year, c.month <= 6 ? 1 : 2); break;
+    default: std::snprintf(buf, sizeof buf, "%04d", c.year); break;
+  }
+  return buf;
 }
 
 }  // namespace samsvar::model

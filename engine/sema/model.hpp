@@ -77,6 +77,12 @@ struct SetValue {
 struct FactValue {
   std::int64_t scalar = 0;
   SetValue set;  // when the attribute's type is a set
+  /// A date declared less exactly than a day (`2021-02`, `2021-H1`, `2024`):
+  /// some day from `scalar` (the period's first day) to `last`, which the
+  /// checker treats as a bounded unknown (docs/language.md).
+  ast::DatePrecision precision = ast::DatePrecision::day;
+  std::int64_t last = 0;
+  bool imprecise() const { return precision != ast::DatePrecision::day; }
 };
 
 struct Fact {
@@ -116,6 +122,9 @@ struct TExpr;
 using TExprPtr = std::shared_ptr<const TExpr>;
 struct TExpr {
   Op op = Op::Const;
+  /// A Const date written less exactly than a day (only in a declared
+  /// value, ExprChecker::allowImpreciseDates): `index` is its
+  /// ast::DatePrecision and `value` the period's first day.
   Ty ty;
   std::int64_t value = 0;
   int index = -1;
@@ -274,5 +283,8 @@ std::string typeName(const Model& m, const Ty& t);
 /// Reports word values through engine/report/ (valueText), which uses this
 /// for everything but durations.
 std::string literalText(const Model& m, const Ty& t, std::int64_t v);
+/// A declared scalar value as a literal: a month, half-year or year as
+/// written (`2021-02`, `2021-H1`, `2024`), anything else as literalText.
+std::string literalText(const Model& m, const Ty& t, const FactValue& v);
 
 }  // namespace samsvar::model

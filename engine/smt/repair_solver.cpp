@@ -64,6 +64,19 @@ struct RepairSolver::Impl {
       const Ty& ty = m.types[m.instances[fact.instance].type].attrs[fact.attr].ty;
       if (!ty.set) {
         z3::expr v = low.attrTerm(fact.instance, fact.attr);
+        if (fact.value.imprecise()) {
+          // A month, half-year or year: kept while the day stays in it (the
+          // repair then narrows it, decode declares the day); moved as far
+          // as the day leaves it.
+          z3::expr first = ctx.int_val(static_cast<int64_t>(fact.value.scalar));
+          z3::expr last = ctx.int_val(static_cast<int64_t>(fact.value.last));
+          z3::expr c = v >= first && v <= last;
+          softs.push_back({c, p.costs.changeValue});
+          facts.emplace_back(c, static_cast<int>(fi));
+          displacement.push_back(z3::ite(v < first, first - v, z3::ite(v > last, v - last, ctx.int_val(0))));
+          earlier.push_back(z3::ite(v < first, ctx.int_val(1), ctx.int_val(0)));
+          continue;
+        }
         z3::expr c = ty.kind == Kind::Bool ? v == ctx.bool_val(fact.value.scalar != 0)
                                            : v == ctx.int_val(static_cast<int64_t>(fact.value.scalar));
         softs.push_back({c, ty.kind == Kind::Ref ? p.costs.changeRef : p.costs.changeValue});

@@ -53,6 +53,15 @@ struct date_lit : tagged {
   int month = 0;
   int day = 0;
 };
+/// An imprecise date: `2021-02` (a month), `2021-H2` (a half-year).
+struct month_date : tagged {
+  int year = 0;
+  int month = 0;
+};
+struct half_date : tagged {
+  int year = 0;
+  int half = 0;
+};
 struct duration_lit : tagged {
   std::string amount;  // decimal digits
   ast::DurationUnit unit = ast::DurationUnit::days;
@@ -70,7 +79,7 @@ struct unary;
 
 /// Any expression. Precedence levels without an operator are collapsed by the
 /// grammar (a lone `x` is a path, not seven nested one-element chains).
-struct operand : x3::variant<bool_lit, int_lit, date_lit, duration_lit, string_lit, path,
+struct operand : x3::variant<bool_lit, int_lit, date_lit, month_date, half_date, duration_lit, string_lit, path,
                              x3::forward_ast<set_lit>, x3::forward_ast<quantifier>,
                              x3::forward_ast<call>, x3::forward_ast<unary>,
                              x3::forward_ast<expr>, x3::forward_ast<paren>> {
@@ -245,6 +254,8 @@ struct header : x3::variant<module_header, case_header> {
 }  // namespace samsvar::x3ast
 
 BOOST_FUSION_ADAPT_STRUCT(samsvar::x3ast::date_lit, year, month, day)
+BOOST_FUSION_ADAPT_STRUCT(samsvar::x3ast::month_date, year, month)
+BOOST_FUSION_ADAPT_STRUCT(samsvar::x3ast::half_date, year, half)
 BOOST_FUSION_ADAPT_STRUCT(samsvar::x3ast::duration_lit, amount, unit)
 BOOST_FUSION_ADAPT_STRUCT(samsvar::x3ast::operation, op, rhs)
 BOOST_FUSION_ADAPT_STRUCT(samsvar::x3ast::expr, first, rest)

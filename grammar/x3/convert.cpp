@@ -92,6 +92,12 @@ Converter::Converted Converter::operand(const x3ast::operand& o) {
     Converted operator()(const x3ast::date_lit& d) const {
       return leaf({ast::DateLit{d.year, d.month, d.day}, c.span(d)});
     }
+    Converted operator()(const x3ast::month_date& d) const {
+      return leaf({ast::DateLit{d.year, d.month, 0, ast::DatePrecision::month}, c.span(d)});
+    }
+    Converted operator()(const x3ast::half_date& d) const {
+      return leaf({ast::DateLit{d.year, d.half, 0, ast::DatePrecision::half_year}, c.span(d)});
+    }
     Converted operator()(const x3ast::duration_lit& d) const {
       return leaf({ast::DurationLit{c.integer(d.amount, false, d), d.unit}, c.span(d)});
     }

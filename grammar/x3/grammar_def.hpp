@@ -307,6 +307,8 @@ SAMSVAR_RULE(digits, std::string, "number")
 SAMSVAR_RULE(int_fill, x3ast::int_lit, "number")
 SAMSVAR_RULE(int_lit, x3ast::int_lit, "number")
 SAMSVAR_RULE(date_lit, x3ast::date_lit, "date")
+SAMSVAR_RULE(month_date, x3ast::month_date, "date")
+SAMSVAR_RULE(half_date, x3ast::half_date, "date")
 SAMSVAR_RULE(unit, ast::DurationUnit, "unit")
 SAMSVAR_RULE(duration_lit, x3ast::duration_lit, "duration")
 SAMSVAR_RULE(path_parts, std::vector<x3ast::identifier>, "name")
@@ -357,7 +359,7 @@ auto const mul_chain_def =
 auto const neg_expr_def = unary_neg | primary;
 auto const unary_neg_def = x3::lit('-') >> x3::attr(ast::UnaryOp::Neg) > nested[neg_expr];
 // Dates and durations start like ints, so they are tried first.
-auto const primary_def = paren_expr | bool_lit | date_lit | duration_lit | int_lit | string_lit
+auto const primary_def = paren_expr | bool_lit | date_lit | month_date | half_date | duration_lit | int_lit | string_lit
                        | set_lit | quantifier | call | path;
 auto const paren_fill_def = (x3::lit('(') > expression > x3::lit(')'))[assign_value];
 auto const paren_expr_def = paren_fill;
@@ -370,6 +372,14 @@ auto const int_lit_def = int_fill;
 auto const date_lit_def = x3::lexeme[x3::uint_parser<int, 10, 4, 4>() >> '-'
                                      >> x3::uint_parser<int, 10, 2, 2>() >> '-'
                                      >> x3::uint_parser<int, 10, 2, 2>() >> !ident_char];
+// Imprecise dates, one word each: `2021-02` (a month) and `2021-H1` /
+// `2021-H2` (a half-year). Not followed by `-` and a digit, so a misspelt
+// day (`2021-02-1`) is not read as a month minus a number.
+auto const month_date_def = x3::lexeme[x3::uint_parser<int, 10, 4, 4>() >> '-'
+                                       >> x3::uint_parser<int, 10, 2, 2>() >> !ident_char
+                                       >> !(x3::lit('-') >> digit)];
+auto const half_date_def = x3::lexeme[x3::uint_parser<int, 10, 4, 4>() >> x3::lit("-H")
+                                      >> x3::uint_parser<int, 10, 1, 1>() >> !ident_char];
 auto const unit_def = x3::lexeme[unit_words >> !ident_char];
 auto const duration_lit_def = digits >> unit;
 auto const path_parts_def = identifier >> *(x3::lit('.') > identifier);
@@ -481,7 +491,7 @@ BOOST_SPIRIT_DEFINE(expression, implies_chain, or_expr, or_chain, and_expr, and_
                     unary_not, cmp_expr, cmp_chain, cmp_op, cmp_tail, no_chain, no_assign,
                     add_expr, add_chain, add_op, mul_expr, mul_chain, neg_expr, unary_neg,
                     primary, paren_fill, paren_expr, bool_word, bool_fill, bool_lit, digits,
-                    int_fill, int_lit, date_lit, unit, duration_lit, path_parts, path_fill, path,
+                    int_fill, int_lit, date_lit, month_date, half_date, unit, duration_lit, path_parts, path_fill, path,
                     set_elements, set_lit, quant_kind, quantifier, call_args, call)
 BOOST_SPIRIT_DEFINE(type_ref, attr_role, attr_decl, type_decl, enum_values, enum_decl, bilingual,
                     source_citation, binding_range, binding, bindings, rule_decl, field_value, field_assign,

@@ -76,8 +76,13 @@ std::string show(const ast::ExprPtr& e) {
           return std::to_string(n.value);
         } else if constexpr (std::is_same_v<T, ast::DateLit>) {
           char buf[32];
-          std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", n.year, n.month, n.day);
-          return std::string("date:") + buf;
+          if (n.precision == ast::DatePrecision::month)
+            std::snprintf(buf, sizeof buf, "%04d-%02d", n.year, n.month);
+          else if (n.precision == ast::DatePrecision::half_year)
+            std::snprintf(buf, sizeof buf, "%04d-H%d", n.year, n.month);
+          else
+            std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", n.year, n.month, n.day);
+          return std::string(n.precision == ast::DatePrecision::day ? "date:" : "period:") + buf;
         } else if constexpr (std::is_same_v<T, ast::DurationLit>) {
           const char* unit = n.unit == ast::DurationUnit::days    ? "d"
                              : n.unit == ast::DurationUnit::weeks ? "w"
@@ -436,6 +441,12 @@ TEST(ParseTest, Literals) {
   EXPECT_EQ(tree("-9223372036854775808"), "-9223372036854775808");
   EXPECT_EQ(tree("2024-03-01"), "date:2024-03-01");
   EXPECT_EQ(tree("2023-13-45"), "date:2023-13-45");  // validated by semantic analysis
+  // Imprecise dates (only a declared value may be one; sema says so).
+  EXPECT_EQ(tree("2021-02"), "period:2021-02");
+  EXPECT_EQ(tree("2021-13"), "period:2021-13");  // validated by semantic analysis
+  EXPECT_EQ(tree("2021-H2"), "period:2021-H2");
+  EXPECT_EQ(tree("2021 - 02"), "(- 2021 2)");    // spaced: a subtraction
+  EXPECT_EQ(tree("2021"), "2021");               // a year where a date is expected: sema
   EXPECT_EQ(tree("\"tekst\""), "\"tekst\"");
   EXPECT_EQ(tree("\"a\\\"b\\\\c\\nd\\te\""), "\"a\"b\\c\nd\te\"");
   EXPECT_EQ(tree("\"a\" /* c */ \"b\" // c\n \"c\""), "\"abc\"");

@@ -97,6 +97,15 @@ z3::expr Lowering::attrVar(std::int64_t inst, int attr) {
     case Kind::Date: {
       auto lo = *calendar::dayNumber(calendar::kMinYear, 1, 1);
       auto hi = *calendar::dayNumber(calendar::kMaxYear, 12, 31);
+      // A date declared as a month, half-year or year whose declaration is
+      // taken as given: a bounded unknown, some day of that period.
+      if (!isPhantom(inst)) {
+        int f = m_.instances[inst].factOfAttr[attr];
+        if (f >= 0 && m_.facts[f].value.imprecise() && substitutesFact(f)) {
+          lo = m_.facts[f].value.scalar;
+          hi = m_.facts[f].value.last;
+        }
+      }
       pendingDomain_.push_back(v >= ctx_.int_val(static_cast<int64_t>(lo)) &&
                                v <= ctx_.int_val(static_cast<int64_t>(hi)));
       domainOf_.emplace(v.id(), pendingDomain_.back());
@@ -130,7 +139,7 @@ z3::expr Lowering::memberVar(std::int64_t inst, int attr, std::int64_t elem) {
 z3::expr Lowering::attrTerm(std::int64_t inst, int attr) {
   if (!isPhantom(inst)) {
     int f = m_.instances[inst].factOfAttr[attr];
-    if (substitutesFact(f)) {
+    if (substitutesFact(f) && !m_.facts[f].value.imprecise()) {
       const AttrInfo& a = m_.types[m_.instances[inst].type].attrs[attr];
       std::int64_t v = m_.facts[f].value.scalar;
       if (a.ty.kind == Kind::Bool) return ctx_.bool_val(v != 0);
@@ -168,6 +177,9 @@ z3::expr Lowering::factConstraint(int f) {
   }
   z3::expr v = attrVar(fact.instance, fact.attr);
   if (a.ty.kind == Kind::Bool) return v == ctx_.bool_val(fact.value.scalar != 0);
+  if (fact.value.imprecise())
+    return v >= ctx_.int_val(static_cast<int64_t>(fact.value.scalar)) &&
+           v <= ctx_.int_val(static_cast<int64_t>(fact.value.last));
   return v == ctx_.int_val(static_cast<int64_t>(fact.value.scalar));
 }
 

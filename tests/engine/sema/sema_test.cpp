@@ -92,9 +92,15 @@ TEST(Sema, AttributeAssignedTwice) {
 }
 
 TEST(Sema, ValueOfTheWrongType) {
-  auto out = lintCase("h1: Consultation { opens = 42 }\n");
-  EXPECT_NE(out.find("c.case:2:28: error: wrong type for `opens`: expected date, found int"), std::string::npos)
+  auto out = lintCase("h1: Consultation { opens = true }\n");
+  EXPECT_NE(out.find("c.case:2:28: error: wrong type for `opens`: expected date, found bool"), std::string::npos)
       << out;
+  // A number where a date is expected is a year only when it is written as one.
+  auto number = lintCase("h1: Consultation { opens = 42 }\n");
+  EXPECT_NE(number.find("c.case:2:28: error: `42` is not a date; write a day (`2021-02-15`), a month (`2021-02`)"),
+            std::string::npos)
+      << number;
+  EXPECT_EQ(lintCase("h1: Consultation { opens = 2024 }\n").find("error"), std::string::npos);
   auto ref = lintCase("p: Product { consultations = { p } }\n");
   EXPECT_NE(ref.find("error: element has type Product, expected Consultation"), std::string::npos) << ref;
 }
