@@ -483,6 +483,62 @@ void BM_Batch_Gen(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * kBatchCases);
 }
 
+// ---------------------------------------------------------------- large cases
+/// The bundled rules, loaded once, for the large generated cases.
+struct LargeRules {
+  std::string error;
+  SourceManager sm;
+  std::optional<model::Model> rulebase;
+};
+
+LargeRules& largeRules() {
+  static LargeRules r = [] {
+    LargeRules out;
+    Diagnostics diags;
+    const fs::path src(SAMSVAR_SOURCE_DIR);
+    out.rulebase = loadRulebase(out.sm, {{(src / "rules").string(), "rules/"}}, diags);
+    if (!out.rulebase) out.error = "the bundled rules do not load:\n" + renderAll(out.sm, diags, Lang::en);
+    return out;
+  }();
+  return r;
+}
+
+/// One large case (bench::LargeCase, Arg 1: its size N) as a user runs it:
+/// semantic analysis, check and the text report. Target 5 of issue #16:
+/// N = 1,000 within 1 s, 10,000 within 10 s, growing linearly (the `_BigO`
+/// fit). The case is parsed once (parsing is measured elsewhere).
+void largeCheck(benchmark::State& state, bench::LargeCase kind) {
+  LargeRules& r = largeRules();
+  if (!r.error.empty()) return skip(state, r.error);
+  const int n = static_cast<int>(state.range(0));
+  static std::mutex mu;
+  std::lock_guard<std::mutex> lock(mu);
+  Diagnostics diags;
+  std::uint32_t id = r.sm.add("large.case", bench::largeCaseText(kind, n));
+  auto file = parseFile(r.sm, id, diags);
+  if (!file) return skip(state, "the large case does not parse:\n" + renderAll(r.sm, diags, Lang::en));
+  std::size_t findings = 0, bytes = 0;
+  Checker checker;
+  for (auto _ : state) {
+    Diagnostics cd;
+    auto m = analyzeCase(*r.rulebase, r.sm, *file, cd);
+    if (!m) return skip(state, "the large case does not analyse:\n" + renderAll(r.sm, cd, Lang::en));
+    CaseResult result = checker.check(*m);
+    std::string text = renderText(ReportInput{r.sm, *m, result, Lang::en});
+    findings = result.findings.size();
+    bytes = text.size();
+    benchmark::DoNotOptimize(text);
+  }
+  state.counters["findings"] = static_cast<double>(findings);
+  state.counters["report_bytes"] = static_cast<double>(bytes);
+  state.SetComplexityN(state.range(0));
+}
+
+/// One product with N consultations.
+void BM_Large_Consultations(benchmark::State& state) { largeCheck(state, bench::LargeCase::consultations); }
+/// N products with one consultation each (N instances under two-binding rules).
+void BM_Large_Products(benchmark::State& state) { largeCheck(state, bench::LargeCase::products); }
+
 }  // namespace
 
 // Parsing runs on a thread with a large stack (deep expressions): measure
@@ -508,6 +564,9 @@ BENCHMARK(BM_Gen_Repair)->Arg(100)->Arg(1000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Gen_Analysis)->Arg(100)->Arg(1000)->Unit(benchmark::kMillisecond)->Iterations(1)->Repetitions(3);
 BENCHMARK(BM_Bundled_Repair)->DenseRange(0, 12)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Bundled_Analysis)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+BENCHMARK(BM_Large_Consultations)->Arg(1000)->Arg(10000)->Complexity(benchmark::oN)->Unit(benchmark::kMillisecond)->Iterations(1)->Repetitions(3);
+BENCHMARK(BM_Large_Products)->Arg(1000)->Arg(10000)->Complexity(benchmark::oN)->Unit(benchmark::kMillisecond)->Iterations(1)->Repetitions(3);
 
 BENCHMARK(BM_Batch_Bundled)->Unit(benchmark::kMillisecond)->UseRealTime()->MeasureProcessCPUTime();
 BENCHMARK(BM_Batch_Examples)->Unit(benchmark::kMillisecond)->UseRealTime()->MeasureProcessCPUTime();

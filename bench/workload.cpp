@@ -456,4 +456,62 @@ std::optional<Consequences> runClingo(const std::string& clingo, const std::stri
   return c;
 }
 
+namespace {
+
+void appendProduct(std::string& out, int k, const std::string& consultations) {
+  out += "\np" + std::to_string(k) + ": Product {\n";
+  out += "  title = \"Produkt " + std::to_string(k) + "\"\n";
+  out += R"(  level = anbefalt
+  issuer = direktoratet
+  international = true
+  content = tilpasset_standard
+  target_groups = { helseforetak, kommuner, fastleger, programvareleverandoerer }
+  purpose = "Formål"
+  scope = "Område"
+  need_scope = nasjonal
+  documented_practice = true
+  standard_consensus_process = true
+  standard_approved_by = "HL7 Norge"
+  consensus_based_process = true
+  broad_involvement = true
+  still_relevant = true
+  substantial_effects = true
+  consultation_need_assessed = true
+)";
+  out += "  consultations = { " + consultations + " }\n";
+  out += R"(  substantial_changes_after_hearing = false
+  bp3_date = 2023-10-10
+  evaluation_done = 2024-01-12
+  bp4_date = 2024-01-25
+  publication_date = 2024-02-15
+}
+)";
+}
+
+void appendConsultation(std::string& out, int k) {
+  out += "\nh" + std::to_string(k) + ": Consultation {\n";
+  out += "  kind = hoering\n  opens = 2023-10-11\n";
+  if (k % 11 != 0) out += k % 7 == 0 ? "  closes = 2024-01-16\n" : "  closes = 2024-01-11\n";
+  out += "  conducted_by = direktoratet_for_ehelse\n  open_to_all = true\n  responses_published = true\n}\n";
+}
+
+}  // namespace
+
+std::string largeCaseText(LargeCase kind, int n, bool openSet) {
+  if (n < 1) throw std::invalid_argument("a large case needs at least one consultation");
+  std::string out = kind == LargeCase::consultations ? "case \"Ett produkt med " + std::to_string(n) + " høringer\" uses hoering\n"
+                                                     : "case \"" + std::to_string(n) + " produkter\" uses hoering\n";
+  out += "\ndirektoratet: Actor { name = \"Direktoratet for e-helse\"  group = myndighet  kind = direktoratet_for_ehelse }\n";
+  const std::string more = openSet ? ", ..." : "";
+  if (kind == LargeCase::consultations) {
+    std::string members;
+    for (int k = 1; k <= n; ++k) members += (k > 1 ? ", h" : "h") + std::to_string(k);
+    appendProduct(out, 1, members + more);
+  } else {
+    for (int k = 1; k <= n; ++k) appendProduct(out, k, "h" + std::to_string(k) + more);
+  }
+  for (int k = 1; k <= n; ++k) appendConsultation(out, k);
+  return out;
+}
+
 }  // namespace samsvar::bench

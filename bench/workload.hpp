@@ -66,6 +66,26 @@ struct WorkloadFiles {
 /// `rules.lp` together with `caseK.lp`. Throws std::runtime_error on I/O errors.
 WorkloadFiles writeWorkload(const Workload& w, const std::string& dir);
 
+/// Large cases for the bundled rules (module `hoering`): how checking grows
+/// with the size of one case, not with the rulebase.
+enum class LargeCase {
+  /// One product with N consultations: N bindings of `p: Product, c in
+  /// p.consultations` over one set of N members, and rules that range over
+  /// the whole set (`exists h in p.consultations`).
+  consultations,
+  /// N products, each with its own consultation: N instances of one type
+  /// under rules with two bindings (`p: Product, c in p.consultations`),
+  /// where every product is tried against every declared consultation.
+  products,
+};
+
+/// The text of a large case of `n` consultations. Every 7th consultation
+/// closes after the evaluation (a violation of HOR-24), every 11th leaves
+/// `closes` undeclared (a gap), the rest comply; with `openSet` the product's
+/// consultations are an open set (`{ …, ... }`), which exact evaluation cannot
+/// enumerate. The same arguments give the same bytes.
+std::string largeCaseText(LargeCase kind, int n, bool openSet = false);
+
 /// Verdict names as samsvar's verdictName() prints them.
 /// not_applicable: `when` holds in no answer set; satisfied: the rule holds in
 /// every answer set; violated: it holds in none; gap: otherwise.

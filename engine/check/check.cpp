@@ -1,6 +1,7 @@
 #include "engine/check/check.hpp"
 
 #include <algorithm>
+#include <map>
 #include <optional>
 #include <tuple>
 
@@ -73,6 +74,25 @@ class CaseCheck : public smt::BindingVisitor {
   // evaluation where they can be, else by the lowered membership.
   std::vector<std::int64_t> candidates(const Binding& b) override { return smt::declaredElements(m_, b.ty); }
 
+  // The same, without a pass over every instance per binding: `x in set`
+  // over a set exact evaluation knows takes its members (in the same order:
+  // the others are not members, so enter() would skip them), and the
+  // declared elements of a type are listed once per case. Linear in the
+  // bindings, where trying every declared element for every outer binding
+  // was quadratic (N products each with its own hearing).
+  const std::vector<std::int64_t>* candidatesAt(std::size_t k, smt::Env& env) override {
+    const Binding& b = m_.rules[rule_].bindings[k];
+    if (b.set && opt_.fold && !overLimit()) {
+      const Ty elem = b.set->ty.element();
+      if (elem.kind == b.ty.kind && elem.decl == b.ty.decl)
+        if (const std::vector<std::int64_t>* members = eval_.exactMembers(*b.set, env)) return members;
+    }
+    auto key = std::make_pair(static_cast<int>(b.ty.kind), b.ty.decl);
+    auto it = declared_.find(key);
+    if (it == declared_.end()) it = declared_.emplace(key, smt::declaredElements(m_, b.ty)).first;
+    return &it->second;
+  }
+
   bool enter(std::size_t k, smt::Env& env) override {
     if (overLimit()) return false;  // ends the enumeration quickly
     const Binding& b = m_.rules[rule_].bindings[k];
@@ -132,7 +152,10 @@ class CaseCheck : public smt::BindingVisitor {
     f.unknownReason = d.unknownReason;
     if (!opt_.explain) return;
     if (d.verdict == Verdict::violated) f.because = explainViolation(m_, rule, env, eval_, solver_, false);
-    if (d.verdict == Verdict::gap) f.gaps = explainGap(m_, rule, env, eval_, q);
+    if (d.verdict == Verdict::gap) {
+      if (!anchor_) anchor_ = caseAnchorDate(m_);
+      f.gaps = explainGap(m_, rule, env, eval_, q, *anchor_);
+    }
   }
 
   bool overLimit() const { return opt_.maxBindings && bindings_ > opt_.maxBindings; }
@@ -158,6 +181,8 @@ class CaseCheck : public smt::BindingVisitor {
   std::size_t bindings_ = 0;  // bindings of rule_ visited so far
   std::vector<Finding> findings_;
   std::size_t evaluated_ = 0;
+  std::map<std::pair<int, int>, std::vector<std::int64_t>> declared_;  // (kind, decl) -> declared elements
+  std::optional<std::optional<std::int64_t>> anchor_;  // caseAnchorDate(m_), once a gap needs it
 };
 
 }  // namespace

@@ -12,10 +12,18 @@ using namespace model;
 
 Evaluator::Evaluator(const Model& m) : m_(m), instanceCount_(static_cast<std::int64_t>(m.instances.size())) {
   typeUniverse_.resize(m.types.size());
+  inTypeUniverse_.assign(m.instances.size(), 0);
   for (std::size_t i = 0; i < m.instances.size(); ++i)
-    if (!m.instances[i].phantom && m.inUse(static_cast<int>(i))) typeUniverse_[m.instances[i].type].push_back(static_cast<std::int64_t>(i));
+    if (!m.instances[i].phantom && m.inUse(static_cast<int>(i))) {
+      typeUniverse_[m.instances[i].type].push_back(static_cast<std::int64_t>(i));
+      inTypeUniverse_[i] = 1;
+    }
   for (std::size_t t = 0; t < m.types.size(); ++t)
     typeUniverse_[t].push_back(instanceCount_ + static_cast<std::int64_t>(t));  // the phantom
+  sorted_.resize(m.facts.size());
+  inUniverse_.resize(m.facts.size());
+  sortedBuilt_.assign(m.facts.size(), 0);
+  inUniverseBuilt_.assign(m.facts.size(), 0);
   enumUniverse_.resize(m.enums.size());
   for (std::size_t e = 0; e < m.enums.size(); ++e)
     for (std::size_t v = 0; v < m.enums[e].values.size(); ++v) enumUniverse_[e].push_back(static_cast<std::int64_t>(v));
@@ -28,6 +36,47 @@ const std::vector<std::int64_t>& Evaluator::universe(const Ty& elem) {
   if (elem.kind == Kind::Enum) return enumUniverse_[elem.decl];
   if (elem.kind == Kind::Ref) return typeUniverse_[elem.decl];
   return none;
+}
+
+const std::vector<std::int64_t>& Evaluator::sortedMembers(int f) {
+  if (!sortedBuilt_[f]) {
+    const auto& members = m_.facts[f].value.set.members;
+    sorted_[f].assign(members.begin(), members.end());
+    std::sort(sorted_[f].begin(), sorted_[f].end());
+    sorted_[f].erase(std::unique(sorted_[f].begin(), sorted_[f].end()), sorted_[f].end());
+    sortedBuilt_[f] = 1;
+  }
+  return sorted_[f];
+}
+
+const std::vector<std::int64_t>& Evaluator::universeMembers(int f) {
+  if (!inUniverseBuilt_[f]) {
+    const Fact& fact = m_.facts[f];
+    const Ty elem = m_.types[m_.instances[fact.instance].type].attrs[fact.attr].ty.element();
+    // Both universes are ascending (declared instances or enum values; the
+    // phantom, last, is never a declared member).
+    for (auto u : sortedMembers(f)) {
+      bool in = elem.kind == Kind::Enum ? u >= 0 && u < static_cast<std::int64_t>(enumUniverse_[elem.decl].size())
+              : elem.kind == Kind::Ref  ? u >= 0 && u < instanceCount_ && inTypeUniverse_[u] &&
+                                             m_.instances[u].type == elem.decl
+                                        : false;
+      if (in) inUniverse_[f].push_back(u);
+    }
+    inUniverseBuilt_[f] = 1;
+  }
+  return inUniverse_[f];
+}
+
+const std::vector<std::int64_t>* Evaluator::exactMembers(const TExpr& set, Env& env) {
+  if (set.op != Op::Attr) return nullptr;
+  Value obj = eval(*set.kids[0], env);
+  if (!obj || *obj < 0 || *obj >= instanceCount_) return nullptr;
+  int f = m_.instances[*obj].factOfAttr[set.index];
+  if (f < 0 || (hidden_ && (*hidden_)[f]) || m_.facts[f].value.set.open) return nullptr;
+  const Ty elem = set.ty.element();
+  if (elem.kind != Kind::Enum && elem.kind != Kind::Ref) return nullptr;
+  if (reads_) reads_->push_back(f);
+  return &universeMembers(f);
 }
 
 Evaluator::Value Evaluator::attr(std::int64_t inst, int a) {
@@ -48,7 +97,14 @@ Evaluator::Value Evaluator::memberOf(std::int64_t inst, int a, std::int64_t elem
   if (f < 0 || (hidden_ && (*hidden_)[f])) return std::nullopt;
   if (reads_) reads_->push_back(f);
   const SetValue& s = m_.facts[f].value.set;
-  if (std::find(s.members.begin(), s.members.end(), elem) != s.members.end()) return 1;
+  bool in;
+  if (s.members.size() > 8) {
+    const auto& sorted = sortedMembers(f);  // a large set: binary search, not a scan per element
+    in = std::binary_search(sorted.begin(), sorted.end(), elem);
+  } else {
+    in = std::find(s.members.begin(), s.members.end(), elem) != s.members.end();
+  }
+  if (in) return 1;
   if (!s.open || s.excludes(elem)) return 0;
   return std::nullopt;
 }
@@ -172,8 +228,9 @@ Evaluator::Value Evaluator::eval(const TExpr& e, Env& env) {
       const bool exists = e.op == Op::Exists;
       bool open = false;
       if (env.size() <= static_cast<std::size_t>(e.index)) env.resize(e.index + 1, -1);
-      for (auto u : universe(e.kids[0]->ty.element())) {
-        Value mem = member(*e.kids[0], u, env);
+      const std::vector<std::int64_t>* exact = exactMembers(*e.kids[0], env);
+      for (auto u : exact ? *exact : universe(e.kids[0]->ty.element())) {
+        Value mem = exact ? Value(1) : member(*e.kids[0], u, env);
         if (mem && *mem == 0) continue;
         std::int64_t saved = env[e.index];
         env[e.index] = u;
@@ -187,6 +244,8 @@ Evaluator::Value Evaluator::eval(const TExpr& e, Env& env) {
       return known(!exists);
     }
     case Op::Count: {
+      if (const std::vector<std::int64_t>* exact = exactMembers(*e.kids[0], env))
+        return static_cast<std::int64_t>(exact->size());
       std::int64_t n = 0;
       for (auto u : universe(e.kids[0]->ty.element())) {
         Value mem = member(*e.kids[0], u, env);

@@ -39,6 +39,21 @@ class Evaluator {
   /// (null: none). A value that still comes out is the same for every value
   /// the hidden facts could have.
   void hideFacts(const std::vector<char>* hidden) { hidden_ = hidden; }
+  /// The members of the set `set` in universe order (the order member() is
+  /// asked in by exists, forall, count and the enumeration of `x in set`
+  /// bindings) when exact evaluation knows them all: a declared closed set
+  /// of a known instance, not hidden. The read is recorded. null: not known
+  /// exactly (ask member() element by element). The list stays valid for the
+  /// evaluator's life. (Iterating the members, not the whole universe,
+  /// keeps a case with one set of N members linear rather than quadratic.)
+  const std::vector<std::int64_t>* exactMembers(const model::TExpr& set, Env& env);
+  /// One flag per fact, all set, for hideFacts: reused by every caller, who
+  /// sets every flag it cleared again afterwards (a fresh one per violation
+  /// would cost a pass over every fact each time).
+  std::vector<char>& allHidden() {
+    if (allHidden_.size() != m_.facts.size()) allHidden_.assign(m_.facts.size(), 1);
+    return allHidden_;
+  }
   /// Reads `value` for the undeclared scalar attribute `attr` of `instance`
   /// (a what-if; instance -1 ends it).
   void assume(int instance, int attr, std::int64_t value) {
@@ -51,6 +66,11 @@ class Evaluator {
   Value attr(std::int64_t instance, int attr);
   Value memberOf(std::int64_t instance, int attr, std::int64_t element);
   const std::vector<std::int64_t>& universe(const model::Ty& elem);
+  /// The members of set fact `fact`, ascending (lookup), and those of them
+  /// in the universe of the element type, in universe order (iteration):
+  /// built on first use.
+  const std::vector<std::int64_t>& sortedMembers(int fact);
+  const std::vector<std::int64_t>& universeMembers(int fact);
 
   const model::Model& m_;
   std::vector<int>* reads_ = nullptr;
@@ -60,6 +80,10 @@ class Evaluator {
   std::int64_t instanceCount_;
   std::vector<std::vector<std::int64_t>> typeUniverse_;  // declared instances + phantom
   std::vector<std::vector<std::int64_t>> enumUniverse_;
+  std::vector<char> inTypeUniverse_;  // by instance: declared, in use, not a phantom
+  std::vector<std::vector<std::int64_t>> sorted_, inUniverse_;  // by fact (sortedMembers, universeMembers)
+  std::vector<char> sortedBuilt_, inUniverseBuilt_;
+  std::vector<char> allHidden_;
 };
 
 /// Applicability (memberships of `x in set` bindings, and `when`) and

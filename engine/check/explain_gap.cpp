@@ -20,8 +20,9 @@ bool isNumber(const Ty& ty) { return ty.kind == Kind::Int || ty.kind == Kind::Da
 
 class GapExplainer {
  public:
-  GapExplainer(const Model& m, const RuleInfo& rule, smt::Env& env, Evaluator& eval, smt::BindingQuestions& q)
-      : m_(m), rule_(rule), env_(env), eval_(eval), q_(q) {}
+  GapExplainer(const Model& m, const RuleInfo& rule, smt::Env& env, Evaluator& eval, smt::BindingQuestions& q,
+               std::optional<std::int64_t> anchor)
+      : m_(m), rule_(rule), env_(env), eval_(eval), q_(q), anchor_(anchor) {}
 
   std::vector<GapAttribute> run() {
     std::vector<GapAttribute> out;
@@ -94,12 +95,12 @@ class GapExplainer {
   /// few members as the rule needs (not every standard of the catalogue).
   void plausibleExample(const std::vector<smt::Variable>& vars) {
     smt::BindingQuestions::Fixed fixed;
-    if (auto anchor = caseAnchorDate(m_)) {
+    if (anchor_) {
       static constexpr std::int64_t kOffsets[] = {0, 7, 42, 91, 182, 365, -7, -42, -91, -182, -365};
       for (const auto& v : vars) {
         if (v.isMembership() || smt::isPhantom(m_, v.instance) || typeOf(m_, v).kind != Kind::Date) continue;
         for (std::int64_t off : kOffsets) {
-          fixed.push_back({v, *anchor + off});
+          fixed.push_back({v, *anchor_ + off});
           if (q_.canHoldWith(fixed).isSat()) break;
           fixed.pop_back();
         }
@@ -197,6 +198,7 @@ class GapExplainer {
   smt::Env& env_;
   Evaluator& eval_;
   smt::BindingQuestions& q_;
+  std::optional<std::int64_t> anchor_;  // caseAnchorDate(m_)
 };
 
 }  // namespace
@@ -227,8 +229,8 @@ bool gapIsSingleNumber(const Model& m, const std::vector<smt::Variable>& vars) {
 }
 
 std::vector<GapAttribute> explainGap(const Model& m, const RuleInfo& rule, smt::Env& env, Evaluator& eval,
-                                     smt::BindingQuestions& q) {
-  return GapExplainer(m, rule, env, eval, q).run();
+                                     smt::BindingQuestions& q, std::optional<std::int64_t> anchor) {
+  return GapExplainer(m, rule, env, eval, q, anchor).run();
 }
 
 }  // namespace samsvar

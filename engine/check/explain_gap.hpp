@@ -24,8 +24,9 @@ std::optional<std::int64_t> caseAnchorDate(const model::Model& m);
 
 /// The undeclared attributes that decide the gap of binding `env` of `rule`
 /// (`q`: its questions, with the example canHold kept, if any), ordered by
-/// instance and attribute.
+/// instance and attribute. `anchor` is caseAnchorDate(m), computed once per
+/// case by the caller (it reads every fact: once per gap would be quadratic).
 std::vector<GapAttribute> explainGap(const model::Model& m, const model::RuleInfo& rule, smt::Env& env,
-                                     Evaluator& eval, smt::BindingQuestions& q);
+                                     Evaluator& eval, smt::BindingQuestions& q, std::optional<std::int64_t> anchor);
 
 }  // namespace samsvar

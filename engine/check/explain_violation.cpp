@@ -32,13 +32,14 @@ std::optional<std::vector<int>> coreByEvaluation(const Model& m, const RuleInfo&
   if (!forced) return std::nullopt;
   std::sort(reads.begin(), reads.end());
   reads.erase(std::unique(reads.begin(), reads.end()), reads.end());
-  std::vector<char> hidden(m.facts.size(), 1);
+  std::vector<char>& hidden = eval.allHidden();
   eval.hideFacts(&hidden);
   std::vector<int> core = smt::minimiseByDeletion(reads, [&](const std::vector<int>& rest) {
     for (int fact : reads) hidden[fact] = 1;
     for (int fact : rest) hidden[fact] = 0;
     return forcedViolation(eval, rule, env);
   });
+  for (int fact : reads) hidden[fact] = 1;  // all set again for the next caller
   eval.hideFacts(nullptr);
   return core;
 }

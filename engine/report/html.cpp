@@ -86,7 +86,7 @@ ViewNode findingView(const ReportInput& in, std::size_t index, const ReportSecti
       const Where cause = where(in.sm, e.span);
       list.children.push_back(el("li", located("cause", cause),
                                  {el("span", {{"class", "loc"}}, cause.shown), text(" "),
-                                  el("code", {}, factText(m, e.fact, in.lang))}));
+                                  el("code", {}, factText(m, e.fact, in.lang, f))}));
     }
     kids.push_back(el("div", {{"class", "because"}}, {el("p", {{"class", "label"}}, nb ? "fordi" : "because"), std::move(list)}));
   }

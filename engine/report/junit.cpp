@@ -30,7 +30,7 @@ std::string details(const ReportInput& in, const Finding& f) {
   for (const auto& c : rule.sources) out += fmt::format("{}: {}\n", nb ? "kilde" : "source", citationText(in.model, c, in.lang));
   if (!f.because.empty()) {
     out += fmt::format("{}:\n", nb ? "fordi" : "because");
-    for (const auto& e : f.because) out += fmt::format("  {}  {}\n", location(in.sm, e.span), factText(m, e.fact, in.lang));
+    for (const auto& e : f.because) out += fmt::format("  {}  {}\n", location(in.sm, e.span), factText(m, e.fact, in.lang, f));
   }
   if (!f.gaps.empty()) {
     out += fmt::format("{}:\n", nb ? "avgjøres av det som ikke er deklarert" : "decided by what is not declared");

@@ -362,13 +362,31 @@ std::vector<std::pair<std::string, std::string>> bindingValues(const Model& m, c
   return out;
 }
 
-std::string factText(const Model& m, int fi, Lang lang) {
+namespace {
+
+std::string factText(const Model& m, int fi, Lang lang, const Finding* finding) {
   const Fact& fact = m.facts[fi];
   const Ty& ty = m.types[m.instances[fact.instance].type].attrs[fact.attr].ty;
   std::string v;
   if (ty.set) {
     std::vector<std::string> parts;
-    for (int e : fact.value.set.members) parts.push_back(valueText(m, ty.element(), e, lang));
+    const auto& members = fact.value.set.members;
+    if (finding && members.size() > kShownMembers) {
+      // The first members, and those the finding binds, in declared order.
+      const RuleInfo& rule = m.rules[finding->rule];
+      auto bound = [&](int e) {
+        for (std::size_t k = 0; k < rule.bindings.size() && k < finding->binding.size(); ++k)
+          if (rule.bindings[k].ty == ty.element() && finding->binding[k] == e) return true;
+        return false;
+      };
+      std::size_t shown = 0;
+      for (std::size_t i = 0; i < members.size(); ++i)
+        if (i < kShownMembers / 2 || bound(members[i])) parts.push_back(valueText(m, ty.element(), members[i], lang)), ++shown;
+      std::size_t more = members.size() - shown;
+      parts.back() += (lang == Lang::nb ? " og " : " and ") + std::to_string(more) + (lang == Lang::nb ? " til" : " more");
+    } else {
+      for (int e : members) parts.push_back(valueText(m, ty.element(), e, lang));
+    }
     if (fact.value.set.open) parts.push_back("...");
     for (int e : fact.value.set.excluded) parts.push_back("not " + valueText(m, ty.element(), e, lang));
     v = "{ " + join(parts) + (parts.empty() ? "}" : " }");
@@ -377,6 +395,11 @@ std::string factText(const Model& m, int fi, Lang lang) {
   }
   return attributeName(m, fact.instance, fact.attr) + " = " + v;
 }
+
+}  // namespace
+
+std::string factText(const Model& m, int fi, Lang lang) { return factText(m, fi, lang, nullptr); }
+std::string factText(const Model& m, int fi, Lang lang, const Finding& f) { return factText(m, fi, lang, &f); }
 
 std::string gapExampleText(const Model& m, const GapAttribute& g, Lang lang) {
   const Ty& ty = m.types[m.instances[g.instance].type].attrs[g.attr].ty;
@@ -794,7 +817,7 @@ std::string renderText(const ReportInput& in) {
       for (const auto& c : rule.sources) body += fmt::format("    {}: {}\n", nb ? "kilde" : "source", citationText(m, c, in.lang));
       if (!f.because.empty()) {
         body += fmt::format("    {}:\n", nb ? "fordi" : "because");
-        for (const auto& e : f.because) body += fmt::format("      {}  {}\n", loc(sm, e.span), factText(m, e.fact, in.lang));
+        for (const auto& e : f.because) body += fmt::format("      {}  {}\n", loc(sm, e.span), factText(m, e.fact, in.lang, f));
       }
       if (!f.gaps.empty()) {
         body += fmt::format("    {}:\n", nb ? "avgjøres ved å deklarere" : "settled by declaring");
@@ -854,7 +877,7 @@ std::string renderJson(const ReportInput& in, bool compact) {
     ordered_json facts = ordered_json::array();
     for (const auto& e : f.because) {
       ordered_json fj = locJson(sm, e.span);
-      fj["fact"] = factText(m, e.fact, Lang::en);
+      fj["fact"] = factText(m, e.fact, Lang::en, f);
       facts.push_back(fj);
     }
     o["explanation"] = facts;

@@ -64,6 +64,12 @@ std::string bindingText(const model::Model& m, const Finding& f);
 std::vector<std::pair<std::string, std::string>> bindingValues(const model::Model& m, const Finding& f);
 /// A declared fact: "h1.closes = 2024-04-05".
 std::string factText(const model::Model& m, int fact, Lang lang);
+/// A declared fact as the evidence of finding `f`: a set of more than
+/// kShownMembers members shows its first members and the ones `f` binds,
+/// then how many more it has ("{ h1, h2, h3, h4, h5, h731 and 2994 more }"),
+/// so that a report of N findings about one set of N members stays linear.
+std::string factText(const model::Model& m, int fact, Lang lang, const Finding& f);
+inline constexpr std::size_t kShownMembers = 10;
 /// The value a gap suggests: "2024-04-12", "{ en annen Consultation med kind = hoering }".
 std::string gapExampleText(const model::Model& m, const GapAttribute& g, Lang lang);
 /// "on_or_after" / "on_or_before" (JSON), "" for none.

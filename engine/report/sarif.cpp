@@ -123,7 +123,7 @@ std::string renderSarifRun(const ReportInput& in) {
       if (at.is_null()) continue;
       related.push_back({{"id", related.size() + 1},
                          {"physicalLocation", at},
-                         {"message", text(fmt::format("{}: {}", nb ? "fordi" : "because", factText(m, e.fact, in.lang)))}});
+                         {"message", text(fmt::format("{}: {}", nb ? "fordi" : "because", factText(m, e.fact, in.lang, f)))}});
     }
     if (!related.empty()) r["relatedLocations"] = related;
     std::string key = rule.id;

@@ -30,7 +30,13 @@ void enumerate(const RuleInfo& rule, BindingVisitor& v, std::size_t k, Env& env)
     v.visit(env);
     return;
   }
-  for (auto u : v.candidates(rule.bindings[k])) {
+  std::vector<std::int64_t> own;
+  const std::vector<std::int64_t>* candidates = v.candidatesAt(k, env);
+  if (!candidates) {
+    own = v.candidates(rule.bindings[k]);
+    candidates = &own;
+  }
+  for (auto u : *candidates) {
     env[k] = u;
     if (!v.enter(k, env)) continue;
     enumerate(rule, v, k + 1, env);

@@ -45,6 +45,12 @@ class BindingVisitor {
   virtual ~BindingVisitor() = default;
   /// The elements slot `binding` ranges over, in the order they are tried.
   virtual std::vector<std::int64_t> candidates(const model::Binding& binding) = 0;
+  /// The candidates of slot `slot` given the slots before it, when the
+  /// visitor knows them cheaply: the same elements, in the same order, as
+  /// candidates() less some that enter() would skip (the members of a set
+  /// known exactly), or a cached candidates(). null: candidates() is asked.
+  /// The list must stay valid until the enumeration ends.
+  virtual const std::vector<std::int64_t>* candidatesAt(std::size_t slot, Env& env) { return nullptr; }
   /// Slot `slot` of `env` holds a candidate: false skips it (it is certainly
   /// not a member of the binding's set).
   virtual bool enter(std::size_t slot, Env& env) = 0;

@@ -149,12 +149,43 @@ z3::expr Lowering::attrTerm(std::int64_t inst, int attr) {
   return attrVar(inst, attr);
 }
 
+const std::vector<std::int64_t>& Lowering::sortedMembers(int f) {
+  auto [it, fresh] = sortedMembers_.try_emplace(f);
+  if (fresh) {
+    const auto& members = m_.facts[f].value.set.members;
+    it->second.assign(members.begin(), members.end());
+    std::sort(it->second.begin(), it->second.end());
+  }
+  return it->second;
+}
+
+const std::vector<std::int64_t>* Lowering::knownMembers(const TExpr& set, Env& env) {
+  if (set.op != Op::Attr) return nullptr;
+  auto c = concreteRef(*set.kids[0], env);
+  if (!c || *c < 0 || isPhantom(*c)) return nullptr;
+  int f = m_.instances[*c].factOfAttr[set.index];
+  if (!substitutesFact(f) || m_.facts[f].value.set.open) return nullptr;
+  auto [it, fresh] = knownMembers_.try_emplace(f);
+  if (fresh) {
+    const auto& sorted = sortedMembers(f);
+    for (auto u : universe(set.ty.element()))
+      if (std::binary_search(sorted.begin(), sorted.end(), u)) it->second.push_back(u);
+  }
+  return &it->second;
+}
+
 z3::expr Lowering::memberTerm(std::int64_t inst, int attr, std::int64_t elem) {
   if (!isPhantom(inst)) {
     int f = m_.instances[inst].factOfAttr[attr];
     if (substitutesFact(f)) {
       const SetValue& s = m_.facts[f].value.set;
-      bool in = std::find(s.members.begin(), s.members.end(), elem) != s.members.end();
+      bool in;
+      if (s.members.size() > 8) {
+        const auto& sorted = sortedMembers(f);
+        in = std::binary_search(sorted.begin(), sorted.end(), elem);
+      } else {
+        in = std::find(s.members.begin(), s.members.end(), elem) != s.members.end();
+      }
       if (in) return ctx_.bool_val(true);
       if (!s.open || s.excludes(elem)) return ctx_.bool_val(false);
     }
@@ -358,7 +389,9 @@ z3::expr Lowering::lower(const TExpr& e, Env& env) {
     case Op::Forall: {
       z3::expr_vector parts(ctx_);
       const TExpr& set = *e.kids[0];
-      for (auto u : universe(set.ty.element())) {
+      // A declared closed set: its members (the rest are not, and add nothing).
+      const std::vector<std::int64_t>* known = knownMembers(set, env);
+      for (auto u : known ? *known : universe(set.ty.element())) {
         expand();
         z3::expr mem = member(set, u, env);
         if (mem.is_false()) continue;
@@ -375,6 +408,10 @@ z3::expr Lowering::lower(const TExpr& e, Env& env) {
     }
     case Op::Count: {
       z3::expr sum = ctx_.int_val(0);
+      if (const std::vector<std::int64_t>* known = knownMembers(*e.kids[0], env)) {
+        out = ctx_.int_val(static_cast<int64_t>(known->size()));
+        break;
+      }
       for (auto u : universe(e.kids[0]->ty.element())) {
         expand();
         sum = sum + z3::ite(member(*e.kids[0], u, env), ctx_.int_val(1), ctx_.int_val(0));

@@ -29,7 +29,10 @@ class Lowering {
   Lowering(z3::context& ctx, const model::Model& m, bool substituteFacts, bool fixModuleFacts = false);
   /// Keeps these declared facts as variables although facts are otherwise
   /// substituted (repair: the facts it may change). Indexed by fact.
-  void setFreeFacts(std::vector<bool> free) { free_ = std::move(free); }
+  void setFreeFacts(std::vector<bool> free) {
+    free_ = std::move(free);
+    knownMembers_.clear();
+  }
   /// References held by declared instances point only at declared instances
   /// (repair: "set step to an undeclared plan step" repairs nothing).
   void setDeclaredRefsOnly(bool on) { declaredRefsOnly_ = on; }
@@ -42,13 +45,19 @@ class Lowering {
 
   /// Universe of an element type: enum values, or declared instances plus
   /// one phantom (an undeclared further instance) for types.
-  std::vector<std::int64_t> universe(const model::Ty& elem) const {
+  /// (Listed once per element type and filter: a pass over every instance
+  /// per quantifier made lowering N bindings quadratic.)
+  const std::vector<std::int64_t>& universe(const model::Ty& elem) const {
+    auto key = std::make_pair(static_cast<int>(elem.kind), elem.decl);
+    if (auto it = universes_.find(key); it != universes_.end()) return it->second;
     auto all = elementsWithPhantom(m_, elem);
-    if (!universeFilter_ || elem.kind != model::Kind::Ref) return all;
-    std::vector<std::int64_t> out;
-    for (auto u : all)
-      if (isPhantom(u) || universeFilter_(u)) out.push_back(u);
-    return out;
+    if (universeFilter_ && elem.kind == model::Kind::Ref) {
+      std::vector<std::int64_t> out;
+      for (auto u : all)
+        if (isPhantom(u) || universeFilter_(u)) out.push_back(u);
+      all = std::move(out);
+    }
+    return universes_.emplace(key, std::move(all)).first->second;
   }
   /// Restricts the declared instances of universe() to those `keep` accepts
   /// (repair: one independent part of a case at a time; phantoms always
@@ -56,6 +65,8 @@ class Lowering {
   /// universe) and starts the expansion count afresh.
   void setUniverseFilter(std::function<bool(std::int64_t)> keep) {
     universeFilter_ = std::move(keep);
+    universes_.clear();
+    knownMembers_.clear();
     memo_.clear();
     expansions_ = 0;
   }
@@ -118,6 +129,13 @@ class Lowering {
   std::map<std::pair<std::int64_t, int>, z3::expr> attrVars_;
   std::map<std::tuple<std::int64_t, int, std::int64_t>, z3::expr> memberVars_;
   std::map<std::pair<const model::TExpr*, Env>, z3::expr> memo_;
+  mutable std::map<std::pair<int, int>, std::vector<std::int64_t>> universes_;  // universe() by (kind, decl)
+  /// The members of a substituted closed set (by fact), in universe order:
+  /// what exists, forall and count range over instead of the universe.
+  const std::vector<std::int64_t>* knownMembers(const model::TExpr& set, Env& env);
+  std::unordered_map<int, std::vector<std::int64_t>> knownMembers_;
+  const std::vector<std::int64_t>& sortedMembers(int fact);  // ascending, for lookups in large sets
+  std::unordered_map<int, std::vector<std::int64_t>> sortedMembers_;
   std::unordered_map<std::string, Variable> varInfo_;
   std::unordered_map<std::string, z3::expr> auxSource_;
   std::unordered_map<std::string, int> auxDefOf_;  // aux variable name -> index into auxDefs_
