@@ -50,13 +50,17 @@ struct RulebaseSolver::Impl {
     return cache.emplace(r, t).first->second;
   }
 
-  Answer ask(const z3::expr& e) {
+  /// Asks `e` in the main solver. Only a question whose model may become a
+  /// witness keeps it: taking a model is a fifth of a lint otherwise.
+  Answer ask(const z3::expr& e, bool keepModel = true) {
     last.emplace(e);
+    lastModel.reset();
     std::optional<z3::model> model;
-    Answer a = smt::ask(solver, e, low.definitionsFor(e), &model);
+    Answer a = smt::ask(solver, e, low.definitionsFor(e), keepModel ? &model : nullptr);
     if (model) lastModel.emplace(std::move(*model));
     return a;
   }
+
 
   /// The names of the constants of `roots`: attribute variables, and the
   /// auxiliary variables of month shifts.
@@ -152,7 +156,7 @@ Answer RulebaseSolver::mayApply(int r) {
 Answer RulebaseSolver::mayApplyAndHold(int r) {
   return guarded("analysis", [&] {
     const auto& t = impl_->terms(r);
-    return impl_->ask(t.app && t.phi);
+    return impl_->ask(t.app && t.phi, /*keepModel=*/false);
   });
 }
 
@@ -163,7 +167,7 @@ Answer RulebaseSolver::mayBothApply(int a, int b) {
 Answer RulebaseSolver::mayBothApplyAndHold(int a, int b) {
   return guarded("analysis", [&] {
     const auto &ta = impl_->terms(a), &tb = impl_->terms(b);
-    return impl_->ask(ta.app && tb.app && ta.phi && tb.phi);
+    return impl_->ask(ta.app && tb.app && ta.phi && tb.phi, /*keepModel=*/false);
   });
 }
 
