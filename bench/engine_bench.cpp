@@ -3,12 +3,17 @@
 //   Bundled/*   the bundled rules/ with a bundled case (examples/, else tests/rules/)
 //   Gen/*/N     generated rulebases of N = 100, 1,000, 10,000 rules (growth must be linear)
 //   Batch/*     1,000 cases on 2 threads, one Checker per thread (as `samsvar check -j 2`)
+//   Incremental_Edit  the warm engine re-checking every examples/ case edited on a fact line
 //
 // Run: build-bench/bench/samsvar_bench [--benchmark_filter=REGEX]
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
+#include <chrono>
+#include <ctime>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -23,6 +28,7 @@
 #include "engine/report/report.hpp"
 #include "engine/sema/sema.hpp"
 #include "workload.hpp"
+#include "engine/driver/incremental.hpp"
 #include "engine/driver/load.hpp"
 #include "engine/driver/parallel.hpp"
 
@@ -539,6 +545,138 @@ void BM_Large_Consultations(benchmark::State& state) { largeCheck(state, bench::
 /// N products with one consultation each (N instances under two-binding rules).
 void BM_Large_Products(benchmark::State& state) { largeCheck(state, bench::LargeCase::products); }
 
+// ------------------------------------------------------------- incremental
+std::string readFileText(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+/// Every examples/ case with its fact-line edits, each with a warm checker.
+struct EditWorkload {
+  std::string skip;
+  SourceManager sm;  // the rule files only
+  std::optional<model::Model> rulebase;
+  struct Example {
+    CaseText text;
+    std::optional<CaseText> tender;
+    std::vector<std::string> edits;  // the case text with one fact's value changed
+    std::unique_ptr<IncrementalChecker> warm;
+  };
+  std::vector<Example> examples;
+  std::size_t edits = 0;
+};
+
+/// The case text with one own fact's value changed by one character (the
+/// last digit of a number or date, or a boolean), for every such fact whose
+/// edited text still analyses.
+std::vector<std::string> factEdits(IncrementalChecker& probe, const CaseText& text, const std::optional<CaseText>& tender) {
+  std::vector<std::string> candidates;
+  {
+    const WarmCheck& c = probe.check(text, tender);
+    if (!c.model) return {};
+    for (std::size_t f = c.model->facts.sharedSize(); f < c.model->facts.size(); ++f) {
+      const Span& s = c.model->facts[f].span;
+      if (s.file != c.caseFile) continue;
+      std::string a = text.text.substr(s.begin, s.end - s.begin);
+      auto eq = a.find('=');
+      if (eq == std::string::npos) continue;
+      if (auto t = a.find("true", eq); t != std::string::npos) a.replace(t, 4, "false");
+      else if (auto t2 = a.find("false", eq); t2 != std::string::npos) a.replace(t2, 5, "true");
+      else if (auto d = a.find_last_of("0123456789"); d != std::string::npos && d > eq && a.find('"', eq) == std::string::npos)
+        a[d] = a[d] >= '2' ? static_cast<char>(a[d] - 1) : static_cast<char>(a[d] + 1);
+      else continue;
+      candidates.push_back(text.text.substr(0, s.begin) + a + text.text.substr(s.end));
+    }
+  }
+  std::vector<std::string> out;
+  for (auto& e : candidates)
+    if (probe.check({text.name, e}, tender).model) out.push_back(std::move(e));
+  return out;
+}
+
+EditWorkload& editWorkload() {
+  static const std::unique_ptr<EditWorkload> w = [] {
+    auto w = std::make_unique<EditWorkload>();
+    const fs::path src(SAMSVAR_SOURCE_DIR);
+    Diagnostics diags;
+    w->rulebase = loadRulebase(w->sm, {{(src / "rules").string(), "rules/"}}, diags);
+    if (!w->rulebase) {
+      w->skip = "bundled rules do not analyse";
+      return w;
+    }
+    for (const auto& f : caseFilesUnder(src / "examples")) {
+      EditWorkload::Example ex;
+      std::string name = fs::relative(f, src).generic_string();
+      Diagnostics d;
+      ex.text = {name, readFileText(f)};
+      auto parsed = loadFile(w->sm, f, name, d);
+      if (parsed && parsed->against) {
+        std::string tender = (fs::path(name).parent_path() / parsed->against->value).lexically_normal().generic_string();
+        ex.tender = CaseText{tender, readFileText((src / tender).string())};
+      }
+      ex.warm = std::make_unique<IncrementalChecker>(w->sm, *w->rulebase);
+      ex.edits = factEdits(*ex.warm, ex.text, ex.tender);
+      if (ex.edits.empty()) continue;
+      ex.warm->check(ex.text, ex.tender);
+      w->edits += ex.edits.size();
+      w->examples.push_back(std::move(ex));
+    }
+    if (w->examples.empty()) w->skip = "no examples/ case with a fact line to edit";
+    return w;
+  }();
+  return *w;
+}
+
+/// The warm engine's re-check after a one-line edit, with the JSON report:
+/// round robin over every examples/ case, each edited on each of its fact
+/// lines in turn and then edited back (both re-checks are samples). The
+/// counters are the median and the 99th percentile of the samples (target 6
+/// of issue #16: 20 ms and 60 ms) and the share of findings reused.
+void BM_Incremental_Edit(benchmark::State& state) {
+  EditWorkload& w = editWorkload();
+  if (!w.skip.empty()) {
+    skip(state, w.skip);
+    return;
+  }
+  std::vector<double> samples, cpuSamples;
+  std::size_t reused = 0, findings = 0, round = 0;
+  auto threadCpu = [] {
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) + 1e-9 * static_cast<double>(t.tv_nsec);
+  };
+  for (auto _ : state) {
+    auto& ex = w.examples[round % w.examples.size()];
+    std::size_t k = (round / w.examples.size()) % (2 * ex.edits.size());
+    ++round;
+    const std::string& text = k % 2 == 0 ? ex.edits[k / 2] : ex.text.text;
+    auto t0 = std::chrono::steady_clock::now();
+    double c0 = threadCpu();
+    const WarmCheck& c = ex.warm->check({ex.text.name, text}, ex.tender);
+    std::string json = renderJson(ReportInput{*c.sm, *c.model, c.result, Lang::en});
+    benchmark::DoNotOptimize(json);
+    double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    state.SetIterationTime(s);
+    samples.push_back(s * 1e3);
+    cpuSamples.push_back((threadCpu() - c0) * 1e3);
+    reused += c.result.reused;
+    findings += c.result.findings.size();
+  }
+  std::sort(samples.begin(), samples.end());
+  std::sort(cpuSamples.begin(), cpuSamples.end());
+  auto at = [](const std::vector<double>& v, double q) {
+    return v.empty() ? 0.0 : v[std::min(v.size() - 1, static_cast<std::size_t>(q * static_cast<double>(v.size())))];
+  };
+  // Wall time, and the thread's CPU time (what a loaded machine does not inflate).
+  state.counters["median_ms"] = at(samples, 0.5);
+  state.counters["p99_ms"] = at(samples, 0.99);
+  state.counters["cpu_median_ms"] = at(cpuSamples, 0.5);
+  state.counters["cpu_p99_ms"] = at(cpuSamples, 0.99);
+  state.counters["reused_pct"] = findings ? 100.0 * reused / findings : 0;
+  state.counters["cases"] = static_cast<double>(w.examples.size());
+  state.counters["edits"] = static_cast<double>(w.edits);
+}
+
 }  // namespace
 
 // Parsing runs on a thread with a large stack (deep expressions): measure
@@ -571,5 +709,7 @@ BENCHMARK(BM_Large_Products)->Arg(1000)->Arg(10000)->Complexity(benchmark::oN)->
 BENCHMARK(BM_Batch_Bundled)->Unit(benchmark::kMillisecond)->UseRealTime()->MeasureProcessCPUTime();
 BENCHMARK(BM_Batch_Examples)->Unit(benchmark::kMillisecond)->UseRealTime()->MeasureProcessCPUTime();
 BENCHMARK(BM_Batch_Gen)->Arg(100)->Unit(benchmark::kMillisecond)->UseRealTime()->MeasureProcessCPUTime();
+
+BENCHMARK(BM_Incremental_Edit)->Unit(benchmark::kMillisecond)->UseManualTime()->Iterations(1000);
 
 BENCHMARK_MAIN();

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -112,6 +113,46 @@ struct CaseResult {
   std::vector<Finding> findings;  // one per rule and binding, ordered by location and rule id
   std::size_t solverChecks = 0;
   std::size_t evaluated = 0;  // bindings decided by exact evaluation, without lowering
+  std::size_t reused = 0;     // findings taken over from a previous check (Checker::check with a CheckReuse)
+};
+
+/// What one check of a case decided and read, kept so that a re-check of
+/// the same case with some facts changed (engine/driver/incremental.hpp)
+/// decides again only what those facts can change. Facts are named by
+/// factKey(instance, attr) (engine/check/evaluate.hpp), which stay valid
+/// across re-analyses of a text whose declarations did not change.
+struct CheckTrace {
+  /// One binding of one rule.
+  struct Binding {
+    Finding finding;                     // as reported (its `because` facts re-read from the keys)
+    std::vector<std::int64_t> because;   // the keys of finding.because, in order
+    std::vector<std::int64_t> reads;     // every attribute exact evaluation read deciding and explaining it
+    bool reusable = false;               // decided and explained by exact evaluation alone
+  };
+  /// One use of the case's solver, in the order of the check. Z3's choices
+  /// depend on every term its context saw, so a use is reused only while
+  /// every use before it is reused too; past the first that is not, the
+  /// uses before it are replayed in a fresh context and the rest asked.
+  struct SolverUse {
+    enum class Kind { excludes, decide, core } kind = Kind::decide;
+    int rule = -1;
+    std::size_t slot = 0;              // excludes: the binding slot
+    std::vector<std::int64_t> env;     // the variables as they were
+    bool excluded = false;             // excludes: the answer
+    Finding decided;                   // decide: the verdict and explanation; core: the explanation
+    std::vector<std::int64_t> because; // the keys of decided.because
+    std::size_t checks = 0;            // solver calls it made
+  };
+  std::map<std::pair<int, std::vector<std::int64_t>>, Binding> bindings;
+  std::vector<SolverUse> solverUses;
+};
+
+/// What changed since the check that made `previous`: the case's
+/// declarations (instances, rules, waivers, date) are the same, only the
+/// facts named in `changed` (factKey, sorted) differ.
+struct CheckReuse {
+  const CheckTrace* previous = nullptr;
+  std::vector<std::int64_t> changed;
 };
 
 /// Checks cases. Each case gets a fresh solver context (engine/smt/
@@ -124,6 +165,12 @@ class Checker {
   /// Decides every active rule of `model` (a case model from analyzeCase).
   /// Throws InternalError for broken invariants; never for bad input.
   CaseResult check(const model::Model& model) const;
+
+  /// The same check, reusing what `reuse` (when given) allows, and keeping
+  /// in `trace` (when given) what a later re-check may reuse. The result is
+  /// the one check(model) gives: every finding whose inputs did not change
+  /// is taken over, every other one decided as check(model) decides it.
+  CaseResult check(const model::Model& model, const CheckReuse* reuse, CheckTrace* trace) const;
 
   const CheckOptions& options() const { return options_; }
 

@@ -81,6 +81,7 @@ const std::vector<std::int64_t>* Evaluator::exactMembers(const TExpr& set, Env& 
 
 Evaluator::Value Evaluator::attr(std::int64_t inst, int a) {
   if (inst < 0 || inst >= instanceCount_) return std::nullopt;  // a phantom has no declared facts
+  if (trace_) trace_->push_back(factKey(inst, a));
   if (inst == assumedInstance_ && a == assumedAttr_) return assumedValue_;
   int f = m_.instances[inst].factOfAttr[a];
   if (f < 0 || (hidden_ && (*hidden_)[f])) return std::nullopt;
@@ -93,6 +94,7 @@ Evaluator::Value Evaluator::attr(std::int64_t inst, int a) {
 
 Evaluator::Value Evaluator::memberOf(std::int64_t inst, int a, std::int64_t elem) {
   if (inst < 0 || inst >= instanceCount_) return std::nullopt;
+  if (trace_) trace_->push_back(factKey(inst, a));
   int f = m_.instances[inst].factOfAttr[a];
   if (f < 0 || (hidden_ && (*hidden_)[f])) return std::nullopt;
   if (reads_) reads_->push_back(f);

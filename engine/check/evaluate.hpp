@@ -18,6 +18,9 @@
 
 namespace samsvar {
 
+/// One attribute of one instance, as a single number (see Evaluator::traceAttrs).
+inline std::int64_t factKey(std::int64_t instance, int attr) { return (instance << 20) | attr; }
+
 class Evaluator {
  public:
   using Env = std::vector<std::int64_t>;
@@ -35,6 +38,10 @@ class Evaluator {
   /// pass returns depends on these facts only, which scopes the unsat core
   /// of a violation to them.
   void recordReads(std::vector<int>* reads) { reads_ = reads; }
+  /// Records every attribute read from now on, declared or not, as
+  /// factKey(instance, attr) (null: stop): a value the pass returns, and any
+  /// explanation drawn from it, is the same while none of these changes.
+  void traceAttrs(std::vector<std::int64_t>* trace) { trace_ = trace; }
   /// Treats the facts marked in `hidden` (indexed by fact) as undeclared
   /// (null: none). A value that still comes out is the same for every value
   /// the hidden facts could have.
@@ -74,6 +81,7 @@ class Evaluator {
 
   const model::Model& m_;
   std::vector<int>* reads_ = nullptr;
+  std::vector<std::int64_t>* trace_ = nullptr;
   const std::vector<char>* hidden_ = nullptr;
   int assumedInstance_ = -1, assumedAttr_ = -1;
   std::int64_t assumedValue_ = 0;

@@ -46,18 +46,31 @@ std::optional<std::vector<int>> coreByEvaluation(const Model& m, const RuleInfo&
 
 }  // namespace
 
+namespace {
+std::vector<ExplainedFact> inSourceOrder(const Model& m, std::vector<int> facts) {
+  std::sort(facts.begin(), facts.end(), [&](int a, int b) {
+    const Span &x = m.facts[a].span, &y = m.facts[b].span;
+    return std::tie(x.file, x.begin) < std::tie(y.file, y.begin);
+  });
+  std::vector<ExplainedFact> out;
+  for (int fi : facts) out.push_back(ExplainedFact{fi, m.facts[fi].span});
+  return out;
+}
+}  // namespace
+
 std::vector<ExplainedFact> explainViolation(const Model& m, const RuleInfo& rule, smt::Env& env, Evaluator& eval,
                                             smt::CaseSolver& solver, bool byEvaluation) {
   std::optional<std::vector<int>> facts;
   if (byEvaluation) facts = coreByEvaluation(m, rule, env, eval);
   if (!facts) facts = solver.violationCore(rule, env);  // for evaluation, not expected
-  std::sort(facts->begin(), facts->end(), [&](int a, int b) {
-    const Span &x = m.facts[a].span, &y = m.facts[b].span;
-    return std::tie(x.file, x.begin) < std::tie(y.file, y.begin);
-  });
-  std::vector<ExplainedFact> out;
-  for (int fi : *facts) out.push_back(ExplainedFact{fi, m.facts[fi].span});
-  return out;
+  return inSourceOrder(m, std::move(*facts));
+}
+
+std::optional<std::vector<ExplainedFact>> explainViolationByEvaluation(const Model& m, const RuleInfo& rule,
+                                                                       smt::Env& env, Evaluator& eval) {
+  std::optional<std::vector<int>> facts = coreByEvaluation(m, rule, env, eval);
+  if (!facts) return std::nullopt;
+  return inSourceOrder(m, std::move(*facts));
 }
 
 }  // namespace samsvar

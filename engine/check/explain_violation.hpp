@@ -1,6 +1,7 @@
 // Explaining a violation: a minimal set of declared facts that forces it.
 #pragma once
 
+#include <optional>
 #include <vector>
 
 #include "engine/check/check.hpp"
@@ -15,5 +16,12 @@ namespace samsvar {
 /// is explained by evaluation alone (`byEvaluation`); any other by Z3's core.
 std::vector<ExplainedFact> explainViolation(const model::Model& m, const model::RuleInfo& rule, smt::Env& env,
                                             Evaluator& eval, smt::CaseSolver& solver, bool byEvaluation);
+
+/// The explanation of a violation exact evaluation found, by evaluation
+/// alone (what explainViolation gives with `byEvaluation`); nullopt when
+/// evaluation cannot give it and Z3's core is needed.
+std::optional<std::vector<ExplainedFact>> explainViolationByEvaluation(const model::Model& m,
+                                                                       const model::RuleInfo& rule, smt::Env& env,
+                                                                       Evaluator& eval);
 
 }  // namespace samsvar

@@ -15,6 +15,7 @@
 #include "engine/report/strength.hpp"
 #include "engine/report/vocabulary.hpp"
 #include "engine/driver/commands.hpp"
+#include "engine/driver/incremental.hpp"
 #include "engine/sema/sema.hpp"
 #include "engine/serve/edits.hpp"
 #include "engine/serve/starts.hpp"
@@ -241,49 +242,35 @@ Response ServeApp::check(const Request& rq, Lang lang, bool repairAlways) const 
   auto ticket = admission_.enter();
   if (!ticket) return busy(lang);
 
-  // The request's own copy of the sources: the rulebase's files under the
-  // ids its spans use, then the request's texts. Nothing of a request stays.
-  SourceManager sm;
-  for (const auto& [name, text] : files_) sm.add(name, text);
-  Diagnostics diags;
-  std::optional<Model> tender;
-  std::string tenderName;
-  if (tenderText) {
-    tenderName = tenderText->first;
-    auto tf = parseFile(sm, sm.add(tenderText->first, tenderText->second), diags);
-    if (tf && tf->against)
-      diags.error(DiagCode::loadTenderChain, tf->against->span, {{"tender", tenderName}});
-    else if (tf)
-      tender = analyzeCase(rulebase_, sm, *tf, diags);
-  }
-  const std::uint32_t caseId = sm.add(caseText->first, caseText->second);
-  auto cf = parseFile(sm, caseId, diags);
-  std::optional<Model> m;
-  if (cf && !diags.hasErrors()) {
-    if (cf->against) {
-      // The tender an offer names must come in the same request, under the
-      // name the offer gives it (relative to the offer's own name).
-      namespace fs = std::filesystem;
-      std::string named = (fs::path(caseText->first).parent_path() / cf->against->value).lexically_normal().generic_string();
-      if (!tender || tenderName != named)
-        diags.error(DiagCode::serveTenderNeeded, cf->against->span, {{"tender", cf->against->value}});
-      else
-        m = analyzeCase(*tender, sm, *cf, diags);
-    } else {
-      m = analyzeCase(tender ? *tender : rulebase_, sm, *cf, diags);
-    }
-  }
-  diags.sort();
+  // A warm checker (engine/driver/incremental.hpp), preferably the one that
+  // checked this case's name last: an editor's next text differs from its
+  // last by an edit, and only what the edit changes is decided again. The
+  // report is the one a cold check gives, whichever checker answers.
+  std::unique_ptr<IncrementalChecker> warm = takeWarm(caseText->first);
+  struct GiveBack {
+    const ServeApp& app;
+    std::unique_ptr<IncrementalChecker>& warm;
+    ~GiveBack() { app.giveWarm(std::move(warm)); }
+  } giveBack{*this, warm};
+  std::optional<CaseText> tender;
+  if (tenderText) tender = CaseText{tenderText->first, tenderText->second};
+  const WarmCheck& checked = warm->check({caseText->first, caseText->second}, tender);
+  // Nothing of a request stays but the checker's last texts and findings.
+  const SourceManager& sm = *checked.sm;
+  const Diagnostics& diags = checked.diags;
+  const std::uint32_t caseId = checked.caseFile;
+  const std::optional<Model>& m = checked.model;
+  const std::optional<ast::File>& cf = checked.caseAst;
   ordered_json out;
-  if (!m || diags.hasErrors()) {
+  if (!m) {
     out["status"] = "bad_input";
     out["exit_code"] = 2;
     out["diagnostics"] = diagnosticsJson(sm, diags, lang);
     out["marks"] = marks(sm, caseId, diags, nullptr, nullptr, lang);
     return json(200, out);
   }
-  Checker checker(options_.check);
-  CaseResult result = checker.check(*m);
+  const Checker& checker = warm->checker();
+  const CaseResult& result = checked.result;
   std::optional<RepairResult> repair;
   if (wantRepair) repair = computeRepair(checker, *m, result);
   ReportInput in{sm, *m, result, lang, strict, repair ? &*repair : nullptr};
@@ -315,6 +302,32 @@ Response ServeApp::check(const Request& rq, Lang lang, bool repairAlways) const 
   }
   out["actions"] = actions;
   return json(200, out);
+}
+
+std::unique_ptr<IncrementalChecker> ServeApp::takeWarm(const std::string& name) const {
+  std::lock_guard<std::mutex> lock(warmMutex_);
+  // The most recently returned checker of this name, else the most recent one.
+  for (std::size_t i = warm_.size(); i-- > 0;)
+    if (warm_[i]->lastName() == name) {
+      auto w = std::move(warm_[i]);
+      warm_.erase(warm_.begin() + static_cast<long>(i));
+      return w;
+    }
+  if (!warm_.empty()) {
+    auto w = std::move(warm_.back());
+    warm_.pop_back();
+    return w;
+  }
+  return std::make_unique<IncrementalChecker>(sm_, rulebase_, options_.check);
+}
+
+void ServeApp::giveWarm(std::unique_ptr<IncrementalChecker> warm) const {
+  if (!warm) return;
+  std::lock_guard<std::mutex> lock(warmMutex_);
+  warm_.push_back(std::move(warm));
+  // A few editors' last cases; the oldest go first.
+  const std::size_t keep = 2 * static_cast<std::size_t>(admission_.workers()) + 2;
+  while (warm_.size() > keep) warm_.erase(warm_.begin());
 }
 
 Response ServeApp::vocabulary() const {

@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <utility>
@@ -15,6 +16,7 @@
 
 #include "core/diagnostic.hpp"
 #include "engine/check/check.hpp"
+#include "engine/driver/incremental.hpp"
 #include "engine/sema/model.hpp"
 #include "engine/serve/admission.hpp"
 
@@ -80,6 +82,9 @@ class ServeApp {
   Response example(const Request& request, Lang lang) const;
   Response info() const;
   Response asset(const std::string& path, Lang lang) const;
+  /// A warm checker for a case of this name (see check()); given back after the request.
+  std::unique_ptr<IncrementalChecker> takeWarm(const std::string& name) const;
+  void giveWarm(std::unique_ptr<IncrementalChecker> warm) const;
 
   SourceManager& sm_;  // the rulebase's files, read only once loaded
   std::vector<std::pair<std::string, std::string>> files_;  // their names and texts, in id order
@@ -87,6 +92,8 @@ class ServeApp {
   ServeOptions options_;
   std::vector<std::string> allowedHosts_;  // empty: any
   mutable Admission admission_;
+  mutable std::mutex warmMutex_;
+  mutable std::vector<std::unique_ptr<IncrementalChecker>> warm_;  // idle, least recently used first
 };
 
 }  // namespace samsvar::serve
