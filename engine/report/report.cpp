@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/calendar.hpp"
+#include "engine/sema/absence.hpp"
 
 namespace samsvar {
 
@@ -353,6 +354,8 @@ std::string factText(const Model& m, int fi, Lang lang) {
     if (fact.value.set.open) parts.push_back("...");
     for (int e : fact.value.set.excluded) parts.push_back("not " + valueText(m, ty.element(), e, lang));
     v = "{ " + join(parts) + (parts.empty() ? "}" : " }");
+  } else if (ty.kind == Kind::Ref && fact.value.scalar == kNoInstance) {
+    v = lang == Lang::nb ? "none (ingen er oppgitt)" : "none (nobody is named)";
   } else {
     v = fact.value.imprecise() ? model::literalText(m, ty, fact.value) : valueText(m, ty, fact.value.scalar, lang);
   }
