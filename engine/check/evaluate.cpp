@@ -5,6 +5,7 @@
 
 #include "core/calendar.hpp"
 #include "core/errors.hpp"
+#include "engine/sema/absence.hpp"
 
 namespace samsvar {
 
@@ -110,6 +111,23 @@ Evaluator::Value Evaluator::memberOf(std::int64_t inst, int a, std::int64_t elem
   if (!s.open || s.excludes(elem)) return 0;
   return std::nullopt;
 }
+
+namespace {
+
+/// `e` reads an attribute through a reference declared `none`: a clause that
+/// does is false (lowering's defined()); quantifier bodies per member.
+bool readsNone(Evaluator& ev, const TExpr& e, Evaluator::Env& env) {
+  if (e.op == Op::Exists || e.op == Op::Forall) return readsNone(ev, *e.kids[0], env);
+  if (e.op == Op::Attr && e.kids[0]->ty.kind == Kind::Ref && !e.kids[0]->ty.set && e.kids[0]->op != Op::Var) {
+    Evaluator::Value obj = ev.eval(*e.kids[0], env);
+    if (obj && *obj == kNoInstance) return true;
+  }
+  for (const auto& k : e.kids)
+    if (readsNone(ev, *k, env)) return true;
+  return false;
+}
+
+}  // namespace
 
 Evaluator::Value Evaluator::member(const TExpr& set, std::int64_t elem, Env& env) {
   if (set.op == Op::SetLit) {
@@ -236,7 +254,7 @@ Evaluator::Value Evaluator::eval(const TExpr& e, Env& env) {
         if (mem && *mem == 0) continue;
         std::int64_t saved = env[e.index];
         env[e.index] = u;
-        Value body = eval(*e.kids[1], env);
+        Value body = readsNone(*this, *e.kids[1], env) ? Value(0) : eval(*e.kids[1], env);
         env[e.index] = saved;
         if (mem && body && (*body != 0) == exists) return known(exists);  // decided by this member
         if (body && (*body != 0) != exists) continue;                       // this member changes nothing
@@ -270,9 +288,10 @@ BindingValue evaluateBinding(Evaluator& eval, const RuleInfo& rule, Evaluator::E
   for (std::size_t k = 0; k < rule.bindings.size(); ++k)
     if (rule.bindings[k].set) conj(eval.member(*rule.bindings[k].set, env[k], env));
   if (app && *app == 0) return {app, std::nullopt};
-  if (rule.when) conj(eval.eval(*rule.when, env));
+  // Reading through a reference declared `none` makes the clause false (as lowering's defined()).
+  if (rule.when) conj(readsNone(eval, *rule.when, env) ? Evaluator::Value(0) : eval.eval(*rule.when, env));
   if (app && *app == 0) return {app, std::nullopt};
-  return {app, eval.eval(*rule.require, env)};
+  return {app, readsNone(eval, *rule.require, env) ? Evaluator::Value(0) : eval.eval(*rule.require, env)};
 }
 
 }  // namespace samsvar

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/calendar.hpp"
+#include "engine/sema/absence.hpp"
 
 namespace samsvar {
 
@@ -390,6 +391,8 @@ std::string factText(const Model& m, int fi, Lang lang, const Finding* finding) 
     if (fact.value.set.open) parts.push_back("...");
     for (int e : fact.value.set.excluded) parts.push_back("not " + valueText(m, ty.element(), e, lang));
     v = "{ " + join(parts) + (parts.empty() ? "}" : " }");
+  } else if (ty.kind == Kind::Ref && fact.value.scalar == kNoInstance) {
+    v = lang == Lang::nb ? "none (ingen er oppgitt)" : "none (nobody is named)";
   } else {
     v = fact.value.imprecise() ? model::literalText(m, ty, fact.value) : valueText(m, ty, fact.value.scalar, lang);
   }
@@ -441,12 +444,31 @@ std::string listText(const std::vector<std::string>& parts, Lang lang) {
   return out;
 }
 
+const Fact* impreciseFact(const Model& m, const GapAttribute& g);
+std::string periodWords(const FactValue& v, bool nb);
+
 /// What a gap does not know, worded as unknown (never as the violation the
 /// rule's message describes).
 std::string gapMessage(const Model& m, const Finding& f, Lang lang) {
   bool nb = lang == Lang::nb;
-  std::vector<std::string> attrs;
-  for (const auto& g : f.gaps) attrs.push_back(attributeName(m, g.instance, g.attr));
+  std::vector<std::string> attrs, given;
+  for (const auto& g : f.gaps) {
+    // A date declared as a month, half-year or year is declared, only not to the day.
+    if (const Fact* fact = impreciseFact(m, g))
+      given.push_back(attributeName(m, g.instance, g.attr) + (nb ? " er oppgitt bare som " : " is given only as ") +
+                      periodWords(fact->value, nb));
+    else
+      attrs.push_back(attributeName(m, g.instance, g.attr));
+  }
+  if (!given.empty()) {
+    if (!attrs.empty())
+      given.insert(given.begin(), nb ? "det er ikke oppgitt " + listText(attrs, lang)
+                                     : listText(attrs, lang) + (attrs.size() == 1 ? " is" : " are") + " not declared");
+    std::string text = listText(given, lang) + (nb ? ", så det er ikke kjent om regelen er oppfylt."
+                                                   : ", so it is not known whether the rule holds.");
+    if (text.compare(0, 3, "det") == 0) text[0] = 'D';
+    return text;
+  }
   if (attrs.empty())
     return nb ? "Det er ikke kjent om regelen er oppfylt: den avhenger av noe som ikke er deklarert, men samsvar fant "
                 "ikke en verdi som avgjør den innen løserens grense."

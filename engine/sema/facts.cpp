@@ -6,6 +6,7 @@
 
 #include "core/calendar.hpp"
 #include "core/suggest.hpp"
+#include "engine/sema/absence.hpp"
 #include "engine/sema/expr_check.hpp"
 
 namespace samsvar::sema {
@@ -23,6 +24,18 @@ std::nullopt_t notConstant(Context& ctx, Span span) {
 /// instance name or a set of those.
 std::optional<FactValue> constantValue(Context& ctx, const FileScope& scope, const ast::Expr& e, const Ty& expected,
                                        const std::string& attrName) {
+  // `none`: no instance is named (unless an instance is called `none`).
+  if (const auto* path = std::get_if<ast::Path>(&e.node);
+      path && path->parts.size() == 1 && path->parts[0].name == "none" && !ctx.read.instanceByName.count("none")) {
+    if (expected.kind != Kind::Ref || expected.set) {
+      ctx.diags.error(DiagCode::semaValueType, e.span,
+                      {{"attribute", attrName}, {"expected", typeName(ctx.read, expected)}, {"found", "none"}});
+      return std::nullopt;
+    }
+    FactValue v;
+    v.scalar = kNoInstance;
+    return v;
+  }
   VarScope noVariables;
   ExprChecker checker(ctx, scope, noVariables);
   checker.allowExclusions();

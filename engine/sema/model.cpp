@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "core/calendar.hpp"
+#include "engine/sema/absence.hpp"
 
 namespace samsvar::model {
 
@@ -69,6 +70,7 @@ std::string literalText(const Model& m, const Ty& t, std::int64_t v) {
                  ? m.enums[t.decl].values[v]
                  : "?";
     case Kind::Ref:
+      if (v == kNoInstance) return "none";
       return v >= 0 && v < static_cast<std::int64_t>(m.instances.size()) ? m.instances[v].name : "?";
   }
   return "?";

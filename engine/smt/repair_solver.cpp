@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "engine/sema/absence.hpp"
 #include "engine/smt/z3/decode.hpp"
 #include "engine/smt/z3/lower.hpp"
 #include "engine/smt/z3/solver.hpp"
@@ -240,7 +241,7 @@ void RepairSolver::Impl::partitionInstances() {
   for (const Fact& f : m.facts) {
     const Ty& ty = m.types[m.instances[f.instance].type].attrs[f.attr].ty;
     if (ty.kind != Kind::Ref) continue;
-    if (!ty.set) link(f.instance, f.value.scalar);
+    if (!ty.set && f.value.scalar != kNoInstance) link(f.instance, f.value.scalar);
     for (auto u : f.value.set.members) link(f.instance, u);
   }
   // A single reference the repair may set (a changeable or undeclared one)

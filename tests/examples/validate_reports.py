@@ -65,6 +65,15 @@ def main() -> int:
                      "--format", "json")
     check("tests/cli/violation.case --all", json.loads(single))
 
+    # Imprecise dates: a gap on a date given as a month carries its period.
+    for fixture in ("tests/engine/check/fixtures/hoering_frist_februar.case",
+                    "tests/engine/check/fixtures/snomed_ct_publisert_februar_2021.case"):
+        report = json.loads(samsvar("check", fixture, "--repair", "--date", "2026-12-01", "--format", "json"))
+        check(fixture, report)
+        if fixture.endswith("februar.case") and not any(
+                g.get("declared") == "2021-02" for f in report["findings"] for g in f["gaps"]):
+            failures.append(f"{fixture}: no gap gives the declared month 2021-02")
+
     # The schema can fail: it rejects what version 1 wrote and unknown fields.
     sample = json.loads(goldens[0].read_text(encoding="utf-8"))
     version1 = copy.deepcopy(sample)

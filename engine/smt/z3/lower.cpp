@@ -6,6 +6,7 @@
 
 #include "core/calendar.hpp"
 #include "core/errors.hpp"
+#include "engine/sema/absence.hpp"
 #include "engine/smt/z3/terms.hpp"
 
 namespace samsvar::smt {
@@ -90,6 +91,12 @@ z3::expr Lowering::attrVar(std::int64_t inst, int attr) {
       auto targets = declaredRefsOnly_ && !isPhantom(inst) ? declaredElements(m_, a.ty) : universe(a.ty);
       if (targets.empty()) targets = universe(a.ty);
       for (auto u : targets) alts.push_back(v == ctx_.int_val(static_cast<int64_t>(u)));
+      // Declared `none`: when the repair may change it, keeping it is a value too.
+      if (!isPhantom(inst)) {
+        int f = m_.instances[inst].factOfAttr[attr];
+        if (f >= 0 && m_.facts[f].value.scalar == kNoInstance)
+          alts.push_back(v == ctx_.int_val(static_cast<int64_t>(kNoInstance)));
+      }
       pendingDomain_.push_back(z3::mk_or(alts));
       domainOf_.emplace(v.id(), pendingDomain_.back());
       break;
@@ -214,6 +221,35 @@ z3::expr Lowering::factConstraint(int f) {
   return v == ctx_.int_val(static_cast<int64_t>(fact.value.scalar));
 }
 
+z3::expr Lowering::defined(const TExpr& e, Env& env) {
+  // Only a case that declares some reference `none` needs guards: every
+  // other case lowers exactly as before.
+  if (!hasNone_) {
+    hasNone_ = false;
+    for (const auto& f : m_.facts) {
+      const Ty& ty = m_.types[m_.instances[f.instance].type].attrs[f.attr].ty;
+      if (ty.kind == Kind::Ref && !ty.set && f.value.scalar == kNoInstance) hasNone_ = true;
+    }
+  }
+  if (!*hasNone_) return ctx_.bool_val(true);
+  z3::expr_vector parts(ctx_);
+  std::function<void(const TExpr&)> walk = [&](const TExpr& x) {
+    if (x.op == Op::Exists || x.op == Op::Forall) {
+      walk(*x.kids[0]);  // the body is guarded for each member (lower())
+      return;
+    }
+    if (x.op == Op::Attr && x.kids[0]->ty.kind == Kind::Ref && !x.kids[0]->ty.set && x.kids[0]->op != Op::Var) {
+      z3::expr r = lower(*x.kids[0], env);
+      int64_t n;
+      if (!r.is_numeral_i64(n)) parts.push_back(r != ctx_.int_val(static_cast<int64_t>(kNoInstance)));
+      else if (n == kNoInstance) parts.push_back(ctx_.bool_val(false));
+    }
+    for (const auto& k : x.kids) walk(*k);
+  };
+  walk(e);
+  return parts.empty() ? ctx_.bool_val(true) : z3::mk_and(parts);
+}
+
 std::optional<std::int64_t> Lowering::concreteRef(const TExpr& e, Env& env) {
   if (e.op == Op::Var) return env.at(e.index);
   if (e.op == Op::Const) return e.value;
@@ -237,7 +273,7 @@ z3::expr Lowering::member(const TExpr& set, std::int64_t elem, Env& env) {
   }
   if (set.op == Op::Attr) {
     const TExpr& obj = *set.kids[0];
-    if (auto c = concreteRef(obj, env)) return memberTerm(*c, set.index, elem);
+    if (auto c = concreteRef(obj, env)) return *c == kNoInstance ? ctx_.bool_val(false) : memberTerm(*c, set.index, elem);
     z3::expr r = lower(obj, env);
     auto cands = universe(obj.ty);
     z3::expr out = memberTerm(cands.back(), set.index, elem);
@@ -330,7 +366,11 @@ z3::expr Lowering::lower(const TExpr& e, Env& env) {
     case Op::Attr: {
       const TExpr& obj = *e.kids[0];
       if (auto c = concreteRef(obj, env)) {
-        out = attrTerm(*c, e.index);
+        // Through `none` there is no value; defined() makes the clause that
+        // reads it false, so any value of the right sort will do.
+        out = *c != kNoInstance        ? attrTerm(*c, e.index)
+              : e.ty.kind == Kind::Bool ? ctx_.bool_val(false)
+                                        : ctx_.int_val(0);
       } else {
         z3::expr r = lower(obj, env);
         auto cands = universe(obj.ty);
@@ -399,6 +439,7 @@ z3::expr Lowering::lower(const TExpr& e, Env& env) {
         std::int64_t saved = env[e.index];
         env[e.index] = u;
         z3::expr body = lower(*e.kids[1], env);
+        if (z3::expr d = defined(*e.kids[1], env); !d.is_true()) body = d && body;
         env[e.index] = saved;
         parts.push_back(e.op == Op::Exists ? (mem && body) : z3::implies(mem, body));
       }
@@ -478,9 +519,15 @@ RuleTerms ruleTerms(Lowering& low, const RuleInfo& rule, Env& env,
   z3::context& ctx = low.context();
   z3::expr_vector parts(ctx);
   for (const auto& c : memberships) parts.push_back(c);
-  if (rule.when) parts.push_back(low.lower(*rule.when, env));
+  // A clause that reads through a reference declared `none` is false.
+  if (rule.when) {
+    if (z3::expr d = low.defined(*rule.when, env); !d.is_true()) parts.push_back(d);
+    parts.push_back(low.lower(*rule.when, env));
+  }
   z3::expr app = parts.empty() ? ctx.bool_val(true) : z3::mk_and(parts);
-  return RuleTerms{app, low.lower(*rule.require, env)};
+  z3::expr req = low.lower(*rule.require, env);
+  if (z3::expr d = low.defined(*rule.require, env); !d.is_true()) req = d && req;
+  return RuleTerms{app, req};
 }
 
 }  // namespace samsvar::smt

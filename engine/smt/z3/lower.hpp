@@ -40,6 +40,9 @@ class Lowering {
   bool substitutesFact(int fact) const;
 
   z3::expr lower(const model::TExpr& e, Env& env);
+  /// Every reference `e` reads an attribute through names an instance (none
+  /// is declared `none`); quantifier bodies are guarded per member by lower().
+  z3::expr defined(const model::TExpr& e, Env& env);
   /// Membership of `element` in the set denoted by `set`.
   z3::expr member(const model::TExpr& set, std::int64_t element, Env& env);
 
@@ -145,6 +148,7 @@ class Lowering {
   std::vector<z3::expr> pendingDomain_;
   std::unordered_map<unsigned, z3::expr> domainOf_;  // variable id -> its value range
   int fresh_ = 0;
+  std::optional<bool> hasNone_;  // some reference of the model is declared `none`
 };
 
 /// The binding enumerator (engine/smt/bindings.hpp) with memberships

@@ -204,6 +204,14 @@ TEST(ImpreciseDates, ARealHearingClosingInAMonth) {
   auto run = runBundled("tests/engine/check/fixtures/hoering_frist_februar.case");
   ASSERT_TRUE(run.checked) << run.errors();
   EXPECT_EQ(run.verdict("HOR-14"), Verdict::gap);
+  EXPECT_NE(run.text(Lang::nb).find("hoering_veileder.closes er oppgitt bare som februar 2021, så det er ikke kjent om "
+                                    "regelen er oppfylt."),
+            std::string::npos)
+      << run.text(Lang::nb);
+  EXPECT_NE(run.text(Lang::en).find("hoering_veileder.closes is given only as February 2021, so it is not known whether "
+                                    "the rule holds."),
+            std::string::npos)
+      << run.text(Lang::en);
   EXPECT_EQ(gapTextOf(run, "HOR-14", Lang::nb),
             "hoering_veileder.closes = 2021-02 (februar 2021): HOR-14 er oppfylt bare hvis datoen er 15. februar 2021 "
             "eller senere; oppgi den nøyaktige datoen");
