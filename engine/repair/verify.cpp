@@ -1,5 +1,6 @@
 #include "engine/repair/verify.hpp"
 
+#include <map>
 #include <optional>
 #include <set>
 
@@ -117,8 +118,54 @@ void verifyRepair(const Checker& checker, const Model& m, const CaseResult& resu
   }
 }
 
-void describeBounds(const Checker& checker, const Model& m, RepairResult& repair) {
+namespace {
+
+/// What a check with some moved values left open says about the bound of
+/// one of them.
+struct BoundEvidence {
+  BoundSide side = BoundSide::none;
+  std::optional<std::int64_t> tightest;
+  bool agree = true;
+  bool alone = true;  // every finding with a gap on it has no other gap
+  bool undecided = false;  // some må/skal rule came out unknown
+};
+
+/// Reads the bounds of `open` (the repaired case with the values in `opened`
+/// left undeclared) for each of those values.
+std::map<std::pair<int, int>, BoundEvidence> boundsOf(const Checker& checker, const Model& open,
+                                                     const std::set<std::pair<int, int>>& opened) {
+  std::map<std::pair<int, int>, BoundEvidence> out;
+  for (const auto& key : opened) out[key];
+  CaseResult r = checker.check(open);
+  for (const auto& f : r.findings) {
+    // An undecided må/skal rule might reject some value on the bound's
+    // side: claim only the value itself.
+    if (f.verdict == Verdict::unknown && mustHold(open.rules[f.rule].strength))
+      for (auto& [key, e] : out) e.agree = false, e.undecided = true;
+    if (!mustHold(open.rules[f.rule].strength)) continue;
+    for (const auto& g : f.gaps) {
+      auto it = out.find({g.instance, g.attr});
+      if (it == out.end()) continue;
+      BoundEvidence& e = it->second;
+      if (f.gaps.size() != 1) e.alone = false;
+      if (g.bound == BoundSide::none || (e.side != BoundSide::none && g.bound != e.side) || f.gaps.size() != 1)
+        e.agree = false;
+      if (!e.agree) continue;
+      e.side = g.bound;
+      bool after = e.side == BoundSide::on_or_after;
+      if (!e.tightest || (after ? g.example.scalar > *e.tightest : g.example.scalar < *e.tightest))
+        e.tightest = g.example.scalar;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+void describeBounds(const Checker& checker, const Model& m, RepairResult& repair, bool together) {
   Model repaired = applyRepair(m, repair);
+  std::vector<RepairChange*> numbers;
+  std::set<std::pair<int, int>> opened;
   for (auto& c : repair.changes) {
     // A confirmed number or date too: "the investment is 300 MNOK or less",
     // not "exactly 300".
@@ -130,30 +177,35 @@ void describeBounds(const Checker& checker, const Model& m, RepairResult& repair
     if (c.instance < 0 || c.attr < 0) continue;
     const Ty& ty = m.types[c.type].attrs[c.attr].ty;
     if (ty.set || !(ty.kind == Kind::Int || ty.kind == Kind::Date || ty.kind == Kind::Duration)) continue;
+    numbers.push_back(&c);
+    opened.insert({c.instance, c.attr});
+  }
+  auto settle = [](RepairChange& c, const BoundEvidence& e) {
+    if (e.agree && e.tightest && *e.tightest == c.value.scalar) c.bound = e.side;
+  };
+  // First every moved value open at once: one check, not one per value
+  // (N independent products, each with a moved deadline, were N checks of
+  // the whole case: quadratic). A value whose findings all have it as their
+  // only gap reads its bound exactly as when it alone is open (the other
+  // open values are not in those bindings, and a binding undecided with the
+  // others declared is undecided with them open too, with them among its
+  // gaps); any other value, or every value when a må/skal rule comes out
+  // undecided, is checked alone, as before.
+  std::map<std::pair<int, int>, BoundEvidence> all;
+  if (together && numbers.size() > 1) {
     Model open = repaired;
-    open.instances[c.instance].factOfAttr[c.attr] = -1;
-    CaseResult r = checker.check(open);
-    BoundSide side = BoundSide::none;
-    std::optional<std::int64_t> tightest;
-    bool agree = true;
-    for (const auto& f : r.findings) {
-      // An undecided må/skal rule might reject some value on the bound's
-      // side: claim only the value itself.
-      if (f.verdict == Verdict::unknown && mustHold(open.rules[f.rule].strength)) agree = false;
-      for (const auto& g : f.gaps) {
-        if (g.instance != c.instance || g.attr != c.attr) continue;
-        if (!mustHold(open.rules[f.rule].strength)) continue;
-        if (g.bound == BoundSide::none || (side != BoundSide::none && g.bound != side) || f.gaps.size() != 1)
-          agree = false;
-        if (!agree) break;
-        side = g.bound;
-        bool after = side == BoundSide::on_or_after;
-        if (!tightest || (after ? g.example.scalar > *tightest : g.example.scalar < *tightest))
-          tightest = g.example.scalar;
-      }
-      if (!agree) break;
+    for (const auto& [inst, attr] : opened) open.instances[inst].factOfAttr[attr] = -1;
+    all = boundsOf(checker, open, opened);
+  }
+  for (RepairChange* c : numbers) {
+    std::pair<int, int> key{c->instance, c->attr};
+    if (auto it = all.find(key); it != all.end() && it->second.alone && !it->second.undecided) {
+      settle(*c, it->second);
+      continue;
     }
-    if (agree && tightest && *tightest == c.value.scalar) c.bound = side;
+    Model open = repaired;
+    open.instances[c->instance].factOfAttr[c->attr] = -1;
+    settle(*c, boundsOf(checker, open, {key}).at(key));
   }
 }
 

@@ -22,6 +22,9 @@ void verifyRepair(const Checker& checker, const model::Model& m, const CaseResul
 /// also satisfies ("2024-04-12 or later"), when every må/skal rule that
 /// depends on it, checked with it left open in the repaired case, has a
 /// bound on the same side and the tightest one is the new value.
-void describeBounds(const Checker& checker, const model::Model& m, RepairResult& repair);
+/// With `together`, one check with every moved value open decides the
+/// bounds of the values that are the only gap of each of their findings;
+/// the rest (and, without it, every value) get a check of their own.
+void describeBounds(const Checker& checker, const model::Model& m, RepairResult& repair, bool together = true);
 
 }  // namespace samsvar
