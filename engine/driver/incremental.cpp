@@ -24,9 +24,10 @@ bool sameOwn(const Layered<T>& a, const Layered<T>& b, Same same) {
 }
 
 bool sameValue(const Model& a, const FactValue& x, const Model& b, const FactValue& y, const Ty& ty) {
+  // A text is its interned id in the terms and its string in the report: both must stay.
   auto same = [&](std::int64_t u, std::int64_t v) {
-    if (ty.kind == Kind::Text) return a.texts[static_cast<std::size_t>(u)] == b.texts[static_cast<std::size_t>(v)];
-    return u == v;
+    if (u != v) return false;
+    return ty.kind != Kind::Text || a.texts[static_cast<std::size_t>(u)] == b.texts[static_cast<std::size_t>(v)];
   };
   if (!ty.set) return same(x.scalar, y.scalar);
   const SetValue &s = x.set, &t = y.set;
