@@ -5,6 +5,8 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <exception>
+#include <thread>
 
 #include "engine/smt/bindings.hpp"
 #include "engine/smt/rulebase_solver.hpp"
@@ -168,7 +170,26 @@ std::vector<AnalysisFinding> analyzeRulebase(const Model& rulebase, const Analys
   std::vector<int> live;
   for (int r : rules)
     if (!broken.count(r)) live.push_back(r);
-  if (opt.conflicts) {
+  // Redundancy is asked on another core, in a solver (and Z3 context) of
+  // its own, while the conflicts are asked here: the two take about the same
+  // time (the bundled rules: 1.2 and 1.0 s of CPU). Each solver asks the same
+  // questions in the same order whatever the other does, so the findings do
+  // not depend on the threads.
+  std::vector<AnalysisFinding> redundant;
+  std::exception_ptr redundancyFailed;
+  auto askRedundancy = [&] {
+    try {
+      smt::RulebaseSolver own(m, world.freshOf, opt.limits);
+      findRedundant(own, live, opt.limits, focus, redundant);
+    } catch (...) {
+      redundancyFailed = std::current_exception();
+    }
+  };
+  std::thread redundancy;
+  if (opt.redundancy && std::thread::hardware_concurrency() > 1) redundancy = std::thread(askRedundancy);
+  else if (opt.redundancy) askRedundancy();
+  std::exception_ptr conflictsFailed;
+  if (opt.conflicts) try {
     // Only pairs that share a variable can contradict each other.
     std::map<smt::Variable, std::vector<int>> byVar;
     for (int r : live)
@@ -189,8 +210,13 @@ std::vector<AnalysisFinding> analyzeRulebase(const Model& rulebase, const Analys
       if (!apply.isSat()) continue;
       out.push_back({AnalysisKind::conflict, a, {b}, witnessFacts(world, solver.witness()), "", ""});
     }
+  } catch (...) {
+    conflictsFailed = std::current_exception();
   }
-  if (opt.redundancy) findRedundant(solver, live, opt.limits, focus, out);
+  if (redundancy.joinable()) redundancy.join();
+  if (conflictsFailed) std::rethrow_exception(conflictsFailed);
+  if (redundancyFailed) std::rethrow_exception(redundancyFailed);
+  out.insert(out.end(), redundant.begin(), redundant.end());
   std::stable_sort(out.begin(), out.end(), [&](const AnalysisFinding& x, const AnalysisFinding& y) {
     const Span &sx = m.rules[x.rule].idSpan, &sy = m.rules[y.rule].idSpan;
     return std::tie(sx.file, sx.begin, x.kind, x.others) < std::tie(sy.file, sy.begin, y.kind, y.others);

@@ -249,9 +249,11 @@ auto const rule_id_text_def =
                        >> ident_start >> *(ident_char | x3::char_('-'))]];
 auto const rule_id_fill_def = rule_id_text[assign_value];
 auto const rule_id_def = rule_id_fill;
-// The piece keeps its escapes; join_pieces decodes them.
+// The piece keeps its escapes; join_pieces decodes them. A plain character
+// is tried first (an escape starts with the one byte it excludes), so the
+// symbol table is looked up only at a backslash.
 auto const string_piece_def =
-    x3::lexeme[x3::lit('"') >> x3::raw[*(escapes | string_char)] >> x3::lit('"')];
+    x3::lexeme[x3::lit('"') >> x3::raw[*(string_char | escapes)] >> x3::lit('"')];
 auto const string_pieces_def = +string_piece;
 // Adjacent literals ("a" "b") are joined.
 auto const join_pieces = [](auto& ctx) {
