@@ -49,6 +49,20 @@ TEST(ExitCode, TwoForADateThatDoesNotExist) {
   EXPECT_EQ(p.out, "");
 }
 
+// `init --date` writes the same starting case on every run, its example
+// dates on that day; a day that does not exist is a usage error.
+TEST(Init, DatePinsTheStartingCase) {
+  Process a = runSamsvar({"init", "directorate", "--date", "2026-12-01", "--lang", "en"});
+  Process b = runSamsvar({"init", "directorate", "--date", "2026-12-01", "--lang", "en"});
+  EXPECT_EQ(a.code, 0) << a.err;
+  EXPECT_EQ(a.out, b.out);
+  EXPECT_NE(a.out.find("  // opens = 2026-12-01\n"), std::string::npos) << a.out;
+  Process bad = runSamsvar({"init", "directorate", "--date", "2026-02-30"});
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_NE(bad.err.find("2026-02-30"), std::string::npos) << bad.err;
+  EXPECT_EQ(bad.out, "");
+}
+
 TEST(ExitCode, OneWhenAMaaRuleIsViolated) {
   Process p = runSamsvar(with({"check", "tests/cli/violation.case"}, kHearing));
   EXPECT_EQ(p.code, 1) << p.err;

@@ -13,6 +13,7 @@
 #include <regex>
 #include <set>
 #include <string>
+#include <vector>
 #include <unistd.h>
 
 #include "command_run.hpp"
@@ -60,6 +61,18 @@ std::string declare(const std::string& text, const std::string& instance, const 
   }
   EXPECT_TRUE(done) << instance << "." << attr << " is not in the starting case";
   return out;
+}
+
+/// One line a user fills in: instance, attribute, value (empty: the example's).
+struct Fill {
+  const char* instance;
+  const char* attr;
+  const char* value = "";
+};
+
+std::string declareAll(std::string text, const std::vector<Fill>& lines) {
+  for (const auto& l : lines) text = declare(text, l.instance, l.attr, l.value);
+  return text;
 }
 
 class InitJourney : public ::testing::Test {
@@ -174,18 +187,22 @@ TEST_F(InitJourney, ProcurerTendersHomeMonitoringWithSnomedCt) {
   // The terminology standard and the municipality's target group, found by a word.
   ASSERT_NE(vocab("snomed").find("std_snomed_ct: Standard"), std::string::npos);
   ASSERT_NE(vocab("TargetGroup").find(" kommuner,"), std::string::npos);
-  text = declare(text, "anskaffelsen", "title", "\"Digital hjemmeoppfølging i Eksempel kommune\"");
-  text = declare(text, "anskaffelsen", "target_groups", "{ kommuner }");
-  text = declare(text, "anskaffelsen", "candidate_standards", "{ std_snomed_ct }");
-  text = declare(text, "anskaffelsen", "terminology_need", "true");
-  text = declare(text, "anskaffelsen", "national_service", "false");
-  text = declare(text, "valg_1", "standard", "std_snomed_ct");
-  text = declare(text, "valg_1", "category", "terminologi_kodeverk");
-  text = declare(text, "valg_1", "followed");
+  text = declareAll(text, {
+      {"anskaffelsen", "title", "\"Digital hjemmeoppfølging i Eksempel kommune\""},
+      {"anskaffelsen", "target_groups", "{ kommuner }"},
+      {"anskaffelsen", "candidate_standards", "{ std_snomed_ct }"},
+      {"anskaffelsen", "terminology_need", "true"},
+      {"anskaffelsen", "national_service", "false"},
+      {"valg_1", "standard", "std_snomed_ct"},
+      {"valg_1", "category", "terminologi_kodeverk"},
+      {"valg_1", "followed"},
+  });
   // Its normering, as `samsvar vocab snomed` shows it: a retningslinje.
   ASSERT_NE(vocab("snomed").find("    level = retningslinje\n"), std::string::npos);
-  text = declare(text, "valg_1", "normert", "true");
-  text = declare(text, "valg_1", "level", "retningslinje");
+  text = declareAll(text, {
+      {"valg_1", "normert", "true"},
+      {"valg_1", "level", "retningslinje"},
+  });
   write(text);
 
   Output first = check(false);
@@ -210,14 +227,16 @@ TEST_F(InitJourney, DirectorateProposesAnbefaltStandardWithSevenWeekHearing) {
   std::string text = init("directorate");
   ASSERT_NE(vocab("fhir").find("std_basisprofiler_fhir_v22: Standard"), std::string::npos);
   ASSERT_NE(vocab("høring").find("hoering"), std::string::npos);
-  text = declare(text, "produktet", "title", "\"HL7 FHIR basisprofiler som anbefalt standard\"");
-  text = declare(text, "produktet", "standard", "std_basisprofiler_fhir_v22");
-  text = declare(text, "produktet", "level", "anbefalt");
-  text = declare(text, "produktet", "target_groups", "{ kommuner, spesialisthelsetjenesten }");
-  text = declare(text, "produktet", "bp3_date", "2026-01-05");
-  text = declare(text, "hoeringen", "kind", "hoering");
-  text = declare(text, "hoeringen", "opens", "2026-02-02");
-  text = declare(text, "hoeringen", "closes", "2026-03-23");  // seven weeks
+  text = declareAll(text, {
+      {"produktet", "title", "\"HL7 FHIR basisprofiler som anbefalt standard\""},
+      {"produktet", "standard", "std_basisprofiler_fhir_v22"},
+      {"produktet", "level", "anbefalt"},
+      {"produktet", "target_groups", "{ kommuner, spesialisthelsetjenesten }"},
+      {"produktet", "bp3_date", "2026-01-05"},
+      {"hoeringen", "kind", "hoering"},
+      {"hoeringen", "opens", "2026-02-02"},
+      {"hoeringen", "closes", "2026-03-23"},  // seven weeks
+  });
   write(text);
 
   Output first = check(false);
@@ -247,10 +266,12 @@ TEST_F(InitJourney, VendorAssessesItselfAgainstTheOrderedStandards) {
   std::string text = init("vendor");
   ASSERT_NE(vocab("fhir").find("std_basisprofiler_fhir_v22: Standard"), std::string::npos);
   ASSERT_NE(vocab("arena").find("testarena"), std::string::npos);
-  text = declare(text, "leverandoeren", "name", "\"Nordlys Helse AS\"");
-  text = declare(text, "rollen", "ordered_standards", "{ std_basisprofiler_fhir_v22 }");
-  text = declare(text, "rollen", "delivered_standards", "{ }");
-  text = declare(text, "rollen", "arenas", "{ testarena }");
+  text = declareAll(text, {
+      {"leverandoeren", "name", "\"Nordlys Helse AS\""},
+      {"rollen", "ordered_standards", "{ std_basisprofiler_fhir_v22 }"},
+      {"rollen", "delivered_standards", "{ }"},
+      {"rollen", "arenas", "{ testarena }"},
+  });
   write(text);
 
   Output first = check(false);
