@@ -49,7 +49,7 @@ void expectAcceptable(const Journey& j) {
     if (c.kind == RepairChange::Kind::deviate) continue;  // a record, no attribute
     if (c.kind == RepairChange::Kind::add_instance) {
       for (const auto& [a, v] : c.attrs)
-        if (j.model->types[c.type].attrs[a].ty.kind == model::Kind::Date) EXPECT_GE(v.scalar, y2000);
+        if (j.model->types[c.type].attrs[a].ty.kind == model::Kind::Date) { EXPECT_GE(v.scalar, y2000); }
       continue;
     }
     const std::string name = attributeName(*j.model, c.instance, c.attr);
@@ -59,7 +59,7 @@ void expectAcceptable(const Journey& j) {
     else
       EXPECT_NE(c.kind, RepairChange::Kind::confirm) << name;
     const model::Ty& ty = j.model->types[c.type].attrs[c.attr].ty;
-    if (ty.kind == model::Kind::Date && !ty.set) EXPECT_GE(c.value.scalar, y2000) << name;
+    if (ty.kind == model::Kind::Date && !ty.set) { EXPECT_GE(c.value.scalar, y2000) << name; }
   }
 }
 
@@ -105,8 +105,9 @@ TEST(Journey, MunicipalityTenderForHomeMonitoring) {
   // confirm that none is needed instead of declaring a trial plan.
   EXPECT_TRUE(j.confirmed().count("dho.adaptation_needed = false")) << j.text(Lang::en);
   for (const auto& c : j.repair.changes)
-    if (c.kind != RepairChange::Kind::add_instance && c.kind != RepairChange::Kind::deviate)
+    if (c.kind != RepairChange::Kind::add_instance && c.kind != RepairChange::Kind::deviate) {
       EXPECT_EQ(attributeName(*j.model, c.instance, c.attr).rfind("dho.trial_", 0), std::string::npos) << j.text(Lang::en);
+    }
   std::string nb = j.text(Lang::nb), en = j.text(Lang::en);
   EXPECT_NE(nb.find("bekreft at dho.adaptation_needed = false (avgjør SEL-19)"), std::string::npos) << nb;
   EXPECT_NE(en.find("confirm that dho.adaptation_needed = false (settles SEL-19)"), std::string::npos) << en;

@@ -97,11 +97,12 @@ TEST(ServeApi, TheRepairThePageAppliesMakesEveryMaaAndSkalRuleHold) {
     EXPECT_EQ(again["exit_code"], 0) << again["report"]["summary_text"] << "\n" << repair["text"].get<std::string>();
     EXPECT_FALSE(repair["diff"].empty());
     // The deviation record goes at the end of the case, its reason for the user to write.
-    if (s.name == "directorate/veikart-fhir-datadeling-2022.case")
+    if (s.name == "directorate/veikart-fhir-datadeling-2022.case") {
       EXPECT_NE(repair["text"].get<std::string>().find(
                     "\ndeviation PLAN-03 for leveranse_fhir_datadeling because \"(fyll inn begrunnelsen)\"\n"),
                 std::string::npos)
           << repair["text"].get<std::string>();
+    }
   }
 }
 

@@ -130,8 +130,9 @@ TEST(ExplicitAbsence, ARepairMayNameAnOwnerForAChoiceButNeverForAFact) {
   ASSERT_TRUE(fact.checked) << fact.errors();
   RepairResult none = computeRepair(checker, *fact.model, fact.result);
   for (const auto& c : none.changes)
-    if (c.kind != RepairChange::Kind::deviate && c.instance >= 0 && c.attr >= 0)
+    if (c.kind != RepairChange::Kind::deviate && c.instance >= 0 && c.attr >= 0) {
       EXPECT_NE(attributeName(*fact.model, c.instance, c.attr), "p.steward");
+    }
   // STW is a skal rule: what is left is a deviation from it, with the user's own reason.
   bool deviates = false;
   for (const auto& c : none.changes)

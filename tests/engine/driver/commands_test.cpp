@@ -98,7 +98,7 @@ TEST_F(Commands, ADocumentedFindingIsANoteWithItsReason) {
 }
 
 TEST_F(Commands, ExplainShowsTheStrengthAndNorwegianExamples) {
-  ExplainCommand e{"C-1", {}};
+  ExplainCommand e{"C-1", {}, {}};
   Output nb = run([&](const Streams& io) { return runExplain(common(Lang::nb), e, io); });
   EXPECT_EQ(nb.code, 0) << nb.err;
   EXPECT_EQ(nb.out.rfind("C-1 [skal] (", 0), 0u) << nb.out;
@@ -110,7 +110,7 @@ TEST_F(Commands, ExplainShowsTheStrengthAndNorwegianExamples) {
 }
 
 TEST_F(Commands, ExplainAnUnknownRuleSuggestsTheClosest) {
-  ExplainCommand e{"C-3", {}};
+  ExplainCommand e{"C-3", {}, {}};
   Output en = run([&](const Streams& io) { return runExplain(common(Lang::en), e, io); });
   EXPECT_EQ(en.code, 2);
   EXPECT_EQ(en.out, "");

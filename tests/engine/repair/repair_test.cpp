@@ -306,7 +306,7 @@ lev: Delivery { a = 0  b = 0  c = 0  e = 0  m1 = 0  m2 = 0  m3 = 0  m4 = 0  y = 
   CaseResult again = checker.check(fixed);
   EXPECT_EQ(exitCodeFor(fixed, again, true), 0) << renderText(ReportInput{run.sm, fixed, again, Lang::en});
   for (const auto& f : again.findings)
-    if (fixed.rules[f.rule].id == "D-SKAL") EXPECT_EQ(f.verdict, Verdict::deviated);
+    if (fixed.rules[f.rule].id == "D-SKAL") { EXPECT_EQ(f.verdict, Verdict::deviated); }
 }
 
 }  // namespace
