@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <optional>
 
+#include "example_paths.hpp"
 #include "harness.hpp"
 #include "engine/driver/incremental.hpp"
 #include "engine/driver/load.hpp"
@@ -60,13 +61,7 @@ ExampleText exampleText(const std::string& file) {
   return out;
 }
 
-std::vector<std::string> examples() {
-  std::vector<std::string> out;
-  for (auto& e : fs::recursive_directory_iterator(sourcePath("examples")))
-    if (e.path().extension() == ".case") out.push_back(fs::relative(e.path(), sourcePath("")).generic_string());
-  std::sort(out.begin(), out.end());
-  return out;
-}
+std::vector<std::string> examples() { return exampleCasePaths(); }
 
 /// The reports a user reads: the text report in nb and the JSON report in en.
 std::string reports(const WarmCheck& c, const CaseResult& result) {

@@ -16,6 +16,7 @@
 #include "engine/driver/load.hpp"
 #include "engine/repair/repair.hpp"
 #include "engine/smt/limits.hpp"
+#include "example_paths.hpp"
 #include "harness.hpp"
 
 namespace fs = std::filesystem;
@@ -72,13 +73,7 @@ std::unique_ptr<Repaired> repairProducts(int n, CheckOptions options = {}) {
   return r;
 }
 
-std::vector<std::string> examples() {
-  std::vector<std::string> out;
-  for (auto& e : fs::recursive_directory_iterator(sourcePath("examples")))
-    if (e.path().extension() == ".case") out.push_back(fs::relative(e.path(), sourcePath("")).generic_string());
-  std::sort(out.begin(), out.end());
-  return out;
-}
+std::vector<std::string> examples() { return exampleCasePaths(); }
 
 TEST(RepairParts, EveryExampleGetsTheSameRepairAsOneProblem) {
   for (const auto& file : examples()) {
