@@ -97,11 +97,18 @@ struct TypeRef {
 /// choices. Unmarked attributes are choices.
 enum class AttrRole { unmarked, fact, choice };
 
+/// `nb "..." en "..."`
+struct BilingualLit {
+  std::optional<StringLit> nb;
+  std::optional<StringLit> en;
+  Span span;
+};
+
 struct AttrDecl {
   AttrRole role = AttrRole::unmarked;  // `fact name: …` / `choice name: …`
   Ident name;
   TypeRef type;
-  std::optional<StringLit> doc;  // optional trailing description string
+  std::optional<BilingualLit> doc;  // trailing description: one string for both languages, or nb/en
   Span span;
 };
 
@@ -110,7 +117,8 @@ struct EnumDecl {
   Ident name;
   bool ordered = false;
   std::vector<Ident> values;
-  std::optional<StringLit> doc;
+  std::vector<std::optional<BilingualLit>> labels;  // one per value: how reports word it
+  std::optional<BilingualLit> doc;
   Span span;
 };
 
@@ -118,18 +126,11 @@ struct EnumDecl {
 struct TypeDecl {
   Ident name;
   std::vector<AttrDecl> attrs;
-  std::optional<StringLit> doc;
+  std::optional<BilingualLit> doc;
   Span span;
 };
 
 enum class Strength { maa, skal, boer, kan };  // må, skal, bør, kan
-
-/// `nb "..." en "..."`
-struct BilingualLit {
-  std::optional<StringLit> nb;
-  std::optional<StringLit> en;
-  Span span;
-};
 
 /// `source "003_ed962d9d9fcdcebc.txt" section "4.1.4" quote "..."`
 struct SourceCitation {

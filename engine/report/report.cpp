@@ -355,6 +355,13 @@ std::string bindingText(const Model& m, const Finding& f) {
   return join(parts);
 }
 
+const Bilingual* bindingLabel(const Model& m, const model::Ty& ty, std::int64_t value) {
+  if (ty.kind != model::Kind::Enum || ty.set) return nullptr;
+  const auto& labels = m.enums[ty.decl].labels;
+  const auto v = static_cast<std::size_t>(value);
+  return v < labels.size() && !labels[v].nb.empty() ? &labels[v] : nullptr;
+}
+
 std::vector<std::pair<std::string, std::string>> bindingValues(const Model& m, const Finding& f) {
   const RuleInfo& rule = m.rules[f.rule];
   std::vector<std::pair<std::string, std::string>> out;
@@ -485,11 +492,17 @@ std::string ruleMessage(const Model& m, const Finding& f, Lang lang) {
   if (f.verdict == Verdict::gap || f.underlying == Verdict::gap) return gapMessage(m, f, lang);
   const RuleInfo& rule = m.rules[f.rule];
   std::string msg = rule.message ? rule.message->in(lang) : rule.title.in(lang);
-  for (std::size_t k = 0; k < rule.bindings.size(); ++k) {
-    std::string key = "{" + rule.bindings[k].var + "}";
-    std::string val = elementName(m, rule.bindings[k].ty, f.binding[k]);
+  // `{k}` words the bound value for a reader (an enum value's label, when it
+  // has one); `{k:id}` is its name as a case writes it.
+  auto fill = [&msg](const std::string& key, const std::string& val) {
     for (std::size_t p = msg.find(key); p != std::string::npos; p = msg.find(key, p + val.size()))
       msg.replace(p, key.size(), val);
+  };
+  for (std::size_t k = 0; k < rule.bindings.size(); ++k) {
+    const std::string name = elementName(m, rule.bindings[k].ty, f.binding[k]);
+    const Bilingual* label = bindingLabel(m, rule.bindings[k].ty, f.binding[k]);
+    fill("{" + rule.bindings[k].var + ":id}", name);
+    fill("{" + rule.bindings[k].var + "}", label ? label->in(lang) : name);
   }
   return msg;
 }
@@ -613,8 +626,8 @@ std::string impreciseGapText(const Model& m, const Finding& f, const GapAttribut
 }  // namespace
 
 std::string gapText(const Model& m, const Finding& f, const GapAttribute& g, Lang lang) {
-  if (const Fact* fact = impreciseFact(m, g); fact && (g.bound != BoundSide::none || g.alone))
-    return impreciseGapText(m, f, g, *fact, lang);
+  const Fact* imprecise = impreciseFact(m, g);
+  if (imprecise && (g.bound != BoundSide::none || g.alone)) return impreciseGapText(m, f, g, *imprecise, lang);
   bool nb = lang == Lang::nb;
   std::string side = boundText(g.bound, nb, isDateAttr(m, m.instances[g.instance].type, g.attr));
   const std::string& id = m.rules[f.rule].id;
@@ -627,8 +640,11 @@ std::string gapText(const Model& m, const Finding& f, const GapAttribute& g, Lan
   else
     why = nb ? "sammen med de andre; ett eksempel der " + id + " er oppfylt"
              : "with the others; one example in which " + id + " holds";
-  return fmt::format("{} {} = {}{} ({})", nb ? "deklarer" : "declare", attributeName(m, g.instance, g.attr),
-                     gapExampleText(m, g, lang), side, why);
+  // A date declared as a month, half-year or year is declared: what is
+  // missing is its day.
+  const char* verb = imprecise ? (nb ? "oppgi dagen: deklarer" : "state the day: declare") : (nb ? "deklarer" : "declare");
+  return fmt::format("{} {} = {}{} ({})", verb, attributeName(m, g.instance, g.attr), gapExampleText(m, g, lang), side,
+                     why);
 }
 
 std::string waiverLabel(const Waiver& w, Lang lang) {
@@ -891,10 +907,16 @@ std::string renderJson(const ReportInput& in, bool compact) {
     o["rule"] = rule.id;
     o["verdict"] = verdictName(f.verdict);
     if (f.verdict != f.underlying) o["underlying"] = verdictName(f.underlying);
-    ordered_json b = ordered_json::object();
-    for (std::size_t k = 0; k < rule.bindings.size(); ++k)
+    ordered_json b = ordered_json::object(), labels = ordered_json::object();
+    for (std::size_t k = 0; k < rule.bindings.size(); ++k) {
       b[rule.bindings[k].var] = elementName(m, rule.bindings[k].ty, f.binding[k]);
+      if (const Bilingual* l = bindingLabel(m, rule.bindings[k].ty, f.binding[k]))
+        labels[rule.bindings[k].var] = {{"nb", l->nb}, {"en", l->en}};
+    }
     o["binding"] = b;
+    // How the message words an enum value with a label: `{k}` is the label,
+    // `{k:id}` the value in "binding".
+    if (!labels.empty()) o["binding_labels"] = labels;
     o["location"] = locJson(sm, f.location);
     ordered_json facts = ordered_json::array();
     for (const auto& e : f.because) {

@@ -61,6 +61,9 @@ std::string attributeName(const model::Model& m, int instance, int attr);
 /// The elements bound by a finding: "p = ips, c = h1".
 std::string bindingText(const model::Model& m, const Finding& f);
 /// The elements bound by a finding, variable and element name: {"p", "ips"}, {"c", "h1"}.
+/// The label of enum value `value` of type `ty` (nullptr: not an enum value,
+/// or one without a label): how prose words it.
+const Bilingual* bindingLabel(const model::Model& m, const model::Ty& ty, std::int64_t value);
 std::vector<std::pair<std::string, std::string>> bindingValues(const model::Model& m, const Finding& f);
 /// A declared fact: "h1.closes = 2024-04-05".
 std::string factText(const model::Model& m, int fact, Lang lang);

@@ -124,7 +124,7 @@ const StarterSpec* specOf(std::string_view role) {
 /// "veileder, retningslinje, …" for a comment: every value of a short enum,
 /// the first ones and where to find the rest of a long one.
 std::string valuesHint(const Model& m, int e, Lang lang) {
-  const auto& values = m.enums[e].values;
+  const auto values = labelledValues(m.enums[e], lang);
   constexpr std::size_t kShown = 6;
   std::string out;
   for (std::size_t k = 0; k < values.size() && k < kShown; ++k) out += (k ? ", " : "") + values[k];
@@ -186,7 +186,7 @@ std::optional<std::string> starterCase(const Model& m, std::string_view role, La
   for (const auto* si : instances) {
     const int t = m.typeByName.find(si->type)->second;
     const model::TypeInfo& ti = m.types[t];
-    out += fmt::format("\n// {}{}\n{}: {} {{\n", si->comment.in(lang), ti.doc.empty() ? "" : " " + ti.doc, si->name,
+    out += fmt::format("\n// {}{}\n{}: {} {{\n", si->comment.in(lang), ti.doc.in(lang).empty() ? "" : " " + ti.doc.in(lang), si->name,
                        ti.name);
     for (const auto& a : ti.attrs) {
       std::string value;
@@ -196,7 +196,7 @@ std::optional<std::string> starterCase(const Model& m, std::string_view role, La
       if (!preset) value = sample(a.ty);
       // What the attribute is, then the line that declares it.
       std::string note = model::typeName(m, a.ty);
-      if (!a.doc.empty()) note += " — " + a.doc;
+      if (!a.doc.in(lang).empty()) note += " — " + a.doc.in(lang);
       out += fmt::format("  // {}: {}\n", a.name, note);
       if (a.ty.kind == model::Kind::Enum)
         out += fmt::format(fmt::runtime(nb ? "  //   verdier: {}\n" : "  //   values: {}\n"), valuesHint(m, a.ty.decl, lang));

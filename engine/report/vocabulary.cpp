@@ -120,6 +120,12 @@ std::vector<std::string> namesOf(const Model& m, const std::vector<int>& instanc
   return out;
 }
 
+/// A description in one language as JSON: {"nb": …, "en": …}.
+ordered_json wordsJson(const Bilingual& b) { return {{"nb", b.nb}, {"en", b.en}}; }
+
+/// Both languages for the bilingual vocabulary page: once when they agree.
+std::string bothWords(const Bilingual& b) { return b.nb == b.en ? b.nb : b.nb + " / " + b.en; }
+
 std::string attributeList(const Model& m, const std::vector<std::pair<int, int>>& attrs) {
   std::vector<std::string> parts;
   for (auto [t, a] : attrs) parts.push_back(m.types[t].name + "." + m.types[t].attrs[a].name);
@@ -127,6 +133,16 @@ std::string attributeList(const Model& m, const std::vector<std::pair<int, int>>
 }
 
 }  // namespace
+
+std::vector<std::string> labelledValues(const model::EnumInfo& ei, Lang lang) {
+  std::vector<std::string> out;
+  for (std::size_t v = 0; v < ei.values.size(); ++v) {
+    out.push_back(ei.values[v]);
+    if (v < ei.labels.size() && !ei.labels[v].in(lang).empty() && ei.labels[v].in(lang) != ei.values[v])
+      out.back() += " (" + ei.labels[v].in(lang) + ")";
+  }
+  return out;
+}
 
 std::vector<std::pair<int, int>> attributesReadBy(const Model& m, int rule) {
   std::set<std::pair<int, int>> out;
@@ -142,12 +158,13 @@ VocabularySelection selectVocabulary(const Model& m, std::string_view word) {
   s.word = std::string(word);
   const std::string w = folded(word);
   auto hit = [&](std::string_view text) { return !w.empty() && folded(text).find(w) != std::string::npos; };
+  auto hitWords = [&](const Bilingual& b) { return hit(b.nb) || hit(b.en); };
   for (std::size_t t = 0; t < m.types.size(); ++t) {
     const model::TypeInfo& ti = m.types[t];
     std::vector<int> attrs;
-    const bool whole = w.empty() || hit(ti.name) || hit(ti.doc);
+    const bool whole = w.empty() || hit(ti.name) || hitWords(ti.doc);
     for (std::size_t a = 0; a < ti.attrs.size(); ++a)
-      if (whole || hit(ti.attrs[a].name) || hit(ti.attrs[a].doc)) attrs.push_back(static_cast<int>(a));
+      if (whole || hit(ti.attrs[a].name) || hitWords(ti.attrs[a].doc)) attrs.push_back(static_cast<int>(a));
     if (whole || !attrs.empty()) {
       s.types.push_back(static_cast<int>(t));
       s.attributes[static_cast<int>(t)] = std::move(attrs);
@@ -155,8 +172,9 @@ VocabularySelection selectVocabulary(const Model& m, std::string_view word) {
   }
   for (std::size_t e = 0; e < m.enums.size(); ++e) {
     const model::EnumInfo& ei = m.enums[e];
-    bool match = w.empty() || hit(ei.name) || hit(ei.doc);
+    bool match = w.empty() || hit(ei.name) || hitWords(ei.doc);
     for (const auto& v : ei.values) match = match || hit(v);
+    for (const auto& l : ei.labels) match = match || hitWords(l);
     if (match) s.enums.push_back(static_cast<int>(e));
   }
   for (std::size_t i = 0; i < m.instances.size(); ++i) {
@@ -197,10 +215,10 @@ std::string renderVocabularyText(const Model& m, const VocabularySelection& s, L
     for (int t : s.types) {
       const model::TypeInfo& ti = m.types[t];
       out += fmt::format("  type {}  ({}){}\n", ti.name, ti.module.empty() ? "sak / case" : ti.module,
-                         ti.doc.empty() ? "" : "  " + ti.doc);
+                         ti.doc.in(lang).empty() ? "" : "  " + ti.doc.in(lang));
       for (int a : s.attributes.at(t)) {
         const model::AttrInfo& ai = ti.attrs[a];
-        out += fmt::format("    {}: {}{}\n", ai.name, model::typeName(m, ai.ty), ai.doc.empty() ? "" : "  — " + ai.doc);
+        out += fmt::format("    {}: {}{}\n", ai.name, model::typeName(m, ai.ty), ai.doc.in(lang).empty() ? "" : "  — " + ai.doc.in(lang));
       }
       out += "\n";
     }
@@ -210,8 +228,8 @@ std::string renderVocabularyText(const Model& m, const VocabularySelection& s, L
     for (int e : s.enums) {
       const model::EnumInfo& ei = m.enums[e];
       out += fmt::format("  enum {}{}  ({})\n    {}\n", ei.name, ei.ordered ? std::string(" ") + wd.ordered : "",
-                         ei.module, joined(ei.values, ei.ordered ? " < " : ", "));
-      if (!ei.doc.empty()) out += fmt::format("    {}\n", ei.doc);
+                         ei.module, joined(labelledValues(ei, lang), ei.ordered ? " < " : ", "));
+      if (!ei.doc.in(lang).empty()) out += fmt::format("    {}\n", ei.doc.in(lang));
     }
     out += "\n";
   }
@@ -249,14 +267,21 @@ std::string renderVocabularyJson(const Model& m, const VocabularySelection& s) {
     ordered_json attrs = ordered_json::array();
     for (int a : s.attributes.at(t)) {
       const model::AttrInfo& ai = ti.attrs[a];
-      attrs.push_back({{"name", ai.name}, {"type", model::typeName(m, ai.ty)}, {"doc", ai.doc}});
+      attrs.push_back({{"name", ai.name}, {"type", model::typeName(m, ai.ty)}, {"doc", wordsJson(ai.doc)}});
     }
-    types.push_back({{"name", ti.name}, {"module", ti.module}, {"doc", ti.doc}, {"attributes", attrs}});
+    types.push_back({{"name", ti.name}, {"module", ti.module}, {"doc", wordsJson(ti.doc)}, {"attributes", attrs}});
   }
   for (int e : s.enums) {
     const model::EnumInfo& ei = m.enums[e];
-    enums.push_back(
-        {{"name", ei.name}, {"module", ei.module}, {"ordered", ei.ordered}, {"doc", ei.doc}, {"values", ei.values}});
+    ordered_json labels = ordered_json::object();
+    for (std::size_t v = 0; v < ei.values.size(); ++v)
+      if (v < ei.labels.size() && !ei.labels[v].nb.empty()) labels[ei.values[v]] = wordsJson(ei.labels[v]);
+    enums.push_back({{"name", ei.name},
+                     {"module", ei.module},
+                     {"ordered", ei.ordered},
+                     {"doc", wordsJson(ei.doc)},
+                     {"values", ei.values},
+                     {"labels", labels}});
   }
   for (int i : s.instances) {
     const model::Instance& inst = m.instances[i];
@@ -296,18 +321,21 @@ std::string renderVocabularyMarkdown(const Model& m) {
   for (int t : s.types) {
     const model::TypeInfo& ti = m.types[t];
     out += fmt::format("### `{}` ({})\n\n", ti.name, ti.module);
-    if (!ti.doc.empty()) out += ti.doc + "\n\n";
+    if (!ti.doc.nb.empty()) out += bothWords(ti.doc) + "\n\n";
     out += "| attribute | type | documentation |\n| --- | --- | --- |\n";
-    for (const auto& a : ti.attrs) out += fmt::format("| `{}` | `{}` | {} |\n", a.name, model::typeName(m, a.ty), a.doc);
+    for (const auto& a : ti.attrs) out += fmt::format("| `{}` | `{}` | {} |\n", a.name, model::typeName(m, a.ty), bothWords(a.doc));
     out += "\n";
   }
   out += "## Enumerations / Verdilister\n\n| enum | module | values |\n| --- | --- | --- |\n";
   for (int e : s.enums) {
     const model::EnumInfo& ei = m.enums[e];
     std::vector<std::string> vals;
-    for (const auto& v : ei.values) vals.push_back("`" + v + "`");
+    for (std::size_t v = 0; v < ei.values.size(); ++v) {
+      vals.push_back("`" + ei.values[v] + "`");
+      if (v < ei.labels.size() && !ei.labels[v].nb.empty()) vals.back() += " (" + bothWords(ei.labels[v]) + ")";
+    }
     out += fmt::format("| `{}`{} | {} | {}{} |\n", ei.name, ei.ordered ? " (ordered)" : "", ei.module,
-                       joined(vals, ei.ordered ? " < " : ", "), ei.doc.empty() ? "" : "<br>" + ei.doc);
+                       joined(vals, ei.ordered ? " < " : ", "), ei.doc.nb.empty() ? "" : "<br>" + bothWords(ei.doc));
   }
   out += "\n## Reference data / Referansedata\n\n";
   std::string currentType;

@@ -46,6 +46,10 @@ std::string renderVocabularyJson(const model::Model& m, const VocabularySelectio
 std::string renderVocabularyMarkdown(const model::Model& m);
 
 /// The attributes a rule reads (type index, attribute index), sorted.
+/// An enum's values as a case writes them, each followed by its label in
+/// `lang` where it has one: `terminologi_kodeverk (terminologi/kodeverk)`.
+std::vector<std::string> labelledValues(const model::EnumInfo& e, Lang lang);
+
 std::vector<std::pair<int, int>> attributesReadBy(const model::Model& m, int rule);
 
 /// A value a user could write for an attribute of type `ty`, or "" when

@@ -21,6 +21,14 @@ bool isBuiltinType(const std::string& n) {
   return false;
 }
 
+/// A description or label in both languages; one given alone stands for both.
+Bilingual words(const ast::BilingualLit& b) {
+  Bilingual out;
+  out.nb = b.nb ? b.nb->value : (b.en ? b.en->value : "");
+  out.en = b.en ? b.en->value : out.nb;
+  return out;
+}
+
 /// Declarations of one file: enums, types and instances share one namespace.
 class Declarations {
  public:
@@ -51,7 +59,7 @@ class Declarations {
     info.ordered = e.ordered;
     info.module = scope_.module();
     info.span = e.name.span;
-    if (e.doc) info.doc = e.doc->value;
+    if (e.doc) info.doc = words(*e.doc);
     std::unordered_map<std::string, Span> seen;
     for (const auto& v : e.values) {
       if (auto it = seen.find(v.name); it != seen.end()) {
@@ -62,6 +70,8 @@ class Declarations {
       seen[v.name] = v.span;
       info.values.push_back(v.name);
       info.valueSpans.push_back(v.span);
+      const std::size_t i = static_cast<std::size_t>(&v - e.values.data());
+      info.labels.push_back(i < e.labels.size() && e.labels[i] ? words(*e.labels[i]) : Bilingual{});
     }
     if (info.values.empty()) ctx_.diags.error(DiagCode::semaEmptyEnum, e.name.span, {{"enum", e.name.name}});
     ctx_.write.enumByName[info.name] = static_cast<int>(m_.enums.size());
@@ -74,7 +84,7 @@ class Declarations {
     info.name = t.name.name;
     info.module = scope_.module();
     info.span = t.name.span;
-    if (t.doc) info.doc = t.doc->value;
+    if (t.doc) info.doc = words(*t.doc);
     ctx_.write.typeByName[info.name] = static_cast<int>(m_.types.size());
     ctx_.write.types.push_back(std::move(info));
   }
@@ -96,7 +106,7 @@ class Declarations {
       seen[a.name.name] = a.name.span;
       auto ty = resolveTypeRef(a.type);
       if (!ty) continue;
-      AttrInfo ai{a.name.name, *ty, a.doc ? a.doc->value : "", a.name.span, a.role};
+      AttrInfo ai{a.name.name, *ty, a.doc ? words(*a.doc) : Bilingual{}, a.name.span, a.role};
       info.attrIndex[ai.name] = static_cast<int>(info.attrs.size());
       info.attrs.push_back(std::move(ai));
     }

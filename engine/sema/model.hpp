@@ -37,15 +37,18 @@ struct EnumInfo {
   bool ordered = false;
   std::vector<std::string> values;
   std::vector<Span> valueSpans;
+  /// One per value: how prose words it (`terminologi/kodeverk`); empty
+  /// strings when the value has no label, and reports use its name.
+  std::vector<Bilingual> labels;
   std::string module;
   Span span;
-  std::string doc;  // the optional string after the enum's values
+  Bilingual doc;  // the optional description after the enum's values
 };
 
 struct AttrInfo {
   std::string name;
   Ty ty;
-  std::string doc;
+  Bilingual doc;
   Span span;
   /// `fact`: describes the world; a repair never changes a declared value
   /// and asks the user to confirm an undeclared one. Otherwise (`choice` or
@@ -60,7 +63,7 @@ struct TypeInfo {
   std::unordered_map<std::string, int> attrIndex;
   std::string module;
   Span span;
-  std::string doc;  // the optional string after the type's attributes
+  Bilingual doc;  // the optional description after the type's attributes
 };
 
 /// A written set value: members are enum value indices or instance indices.

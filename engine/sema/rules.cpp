@@ -109,13 +109,15 @@ class RuleChecker {
     return bi;
   }
 
-  /// Every `{x}` of the message must name a binding.
+  /// Every `{x}` (or `{x:id}`, the value's name rather than its label) of the
+  /// message must name a binding.
   void checkPlaceholders(const Bilingual& msg, const RuleInfo& info) {
     for (const std::string* s : {&msg.nb, &msg.en}) {
       for (std::size_t p = s->find('{'); p != std::string::npos; p = s->find('{', p + 1)) {
         std::size_t e = s->find('}', p);
         if (e == std::string::npos) break;
         std::string var = s->substr(p + 1, e - p - 1);
+        if (var.size() > 3 && var.compare(var.size() - 3, 3, ":id") == 0) var.resize(var.size() - 3);
         bool found = std::any_of(info.bindings.begin(), info.bindings.end(),
                                  [&](const Binding& b) { return b.var == var; });
         if (!found)

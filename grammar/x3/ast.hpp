@@ -135,29 +135,41 @@ struct type_ref : tagged {
   identifier name;
 };
 
+struct bilingual : tagged {
+  boost::optional<string_lit> nb;
+  boost::optional<string_lit> en;
+};
+
+/// A description or label: one string for both languages, or `nb "…" en "…"`.
+struct doc_text : x3::variant<string_lit, bilingual> {
+  using base_type::base_type;
+  using base_type::operator=;
+};
+
 struct attr_decl : tagged {
   ast::AttrRole role = ast::AttrRole::unmarked;
   identifier name;
   type_ref type;
-  boost::optional<string_lit> doc;
+  boost::optional<doc_text> doc;
+};
+
+/// An enum value with its optional label: `terminologi_kodeverk nb "terminologi/kodeverk" en "…"`.
+struct enum_item : tagged {
+  identifier name;
+  boost::optional<doc_text> label;
 };
 
 struct enum_decl : tagged {
   identifier name;
   bool ordered = false;
-  std::vector<identifier> values;
-  boost::optional<string_lit> doc;
+  std::vector<enum_item> values;
+  boost::optional<doc_text> doc;
 };
 
 struct type_decl : tagged {
   identifier name;
   std::vector<attr_decl> attrs;
-  boost::optional<string_lit> doc;
-};
-
-struct bilingual : tagged {
-  boost::optional<string_lit> nb;
-  boost::optional<string_lit> en;
+  boost::optional<doc_text> doc;
 };
 
 struct source_citation : tagged {
@@ -265,6 +277,7 @@ BOOST_FUSION_ADAPT_STRUCT(samsvar::x3ast::quantifier, kind, var, set, body)
 BOOST_FUSION_ADAPT_STRUCT(samsvar::x3ast::call, callee, args)
 BOOST_FUSION_ADAPT_STRUCT(samsvar::x3ast::type_ref, is_set, name)
 BOOST_FUSION_ADAPT_STRUCT(samsvar::x3ast::attr_decl, role, name, type, doc)
+BOOST_FUSION_ADAPT_STRUCT(samsvar::x3ast::enum_item, name, label)
 BOOST_FUSION_ADAPT_STRUCT(samsvar::x3ast::enum_decl, name, ordered, values, doc)
 BOOST_FUSION_ADAPT_STRUCT(samsvar::x3ast::type_decl, name, attrs, doc)
 BOOST_FUSION_ADAPT_STRUCT(samsvar::x3ast::bilingual, nb, en)

@@ -207,8 +207,11 @@ ast::EnumDecl Converter::enumDecl(const x3ast::enum_decl& d) {
   ast::EnumDecl out;
   out.name = ident(d.name);
   out.ordered = d.ordered;
-  for (const auto& v : d.values) out.values.push_back(ident(v));
-  if (d.doc) out.doc = string(*d.doc);
+  for (const auto& v : d.values) {
+    out.values.push_back(ident(v.name));
+    out.labels.push_back(v.label ? std::optional<ast::BilingualLit>(docText(*v.label)) : std::nullopt);
+  }
+  if (d.doc) out.doc = docText(*d.doc);
   out.span = span(d);
   return out;
 }
@@ -221,13 +224,23 @@ ast::TypeDecl Converter::typeDecl(const x3ast::type_decl& d) {
     attr.role = a.role;
     attr.name = ident(a.name);
     attr.type = ast::TypeRef{ident(a.type.name), a.type.is_set, span(a.type)};
-    if (a.doc) attr.doc = string(*a.doc);
+    if (a.doc) attr.doc = docText(*a.doc);
     attr.span = span(a);
     out.attrs.push_back(std::move(attr));
   }
-  if (d.doc) out.doc = string(*d.doc);
+  if (d.doc) out.doc = docText(*d.doc);
   out.span = span(d);
   return out;
+}
+
+ast::BilingualLit Converter::docText(const x3ast::doc_text& d) {
+  if (const auto* s = boost::get<x3ast::string_lit>(&d.get())) {
+    ast::BilingualLit out;
+    out.nb = out.en = string(*s);
+    out.span = span(*s);
+    return out;
+  }
+  return bilingual(boost::get<x3ast::bilingual>(d.get()));
 }
 
 ast::RuleDecl Converter::ruleDecl(const x3ast::rule_decl& d) {

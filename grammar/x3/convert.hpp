@@ -50,6 +50,8 @@ class Converter {
   ast::RuleDecl ruleDecl(const x3ast::rule_decl& d);
   ast::InstanceDecl instanceDecl(const x3ast::instance_decl& d);
   ast::BilingualLit bilingual(const x3ast::bilingual& b);
+  /// A plain string fills both languages.
+  ast::BilingualLit docText(const x3ast::doc_text& d);
   ast::ExprPtr topExpr(const x3ast::operand& e);
 
   std::uint32_t fileId_;

@@ -406,7 +406,10 @@ SAMSVAR_RULE(type_ref, x3ast::type_ref, "type")
 SAMSVAR_RULE(attr_role, ast::AttrRole, "`fact` or `choice`")
 SAMSVAR_RULE(attr_decl, x3ast::attr_decl, "attribute")
 SAMSVAR_RULE(type_decl, x3ast::type_decl, "type declaration")
-SAMSVAR_RULE(enum_values, std::vector<x3ast::identifier>, "enum value")
+SAMSVAR_RULE(doc_bilingual, x3ast::bilingual, "`nb` or `en`")
+SAMSVAR_RULE(doc_text, x3ast::doc_text, "description")
+SAMSVAR_RULE(enum_item, x3ast::enum_item, "enum value")
+SAMSVAR_RULE(enum_values, std::vector<x3ast::enum_item>, "enum value")
 SAMSVAR_RULE(enum_decl, x3ast::enum_decl, "enum declaration")
 SAMSVAR_RULE(bilingual, x3ast::bilingual, "`nb` or `en`")
 SAMSVAR_RULE(source_citation, x3ast::source_citation, "source")
@@ -435,13 +438,22 @@ auto const type_ref_def = (kw("set") >> x3::attr(true) > x3::lit('<') > type_nam
 auto const attr_role_def = (kw("fact") >> x3::attr(ast::AttrRole::fact) | kw("choice") >> x3::attr(ast::AttrRole::choice))
                            >> &(identifier >> x3::lit(':'))
                          | x3::attr(ast::AttrRole::unmarked);
-auto const attr_decl_def = attr_role >> identifier > x3::lit(':') > type_ref > -string_lit;
+// A description (of a type, an attribute or an enum) or an enum value's label:
+// one string shown in both languages, or `nb "…" en "…"` (either may be left
+// out). `nb`/`en` count only before a string, so an attribute or a value may
+// still be called `nb` or `en`.
+auto const doc_bilingual_def = &((kw("nb") | kw("en")) >> x3::lit('"'))
+                             >> -(kw("nb") >> &x3::lit('"') > string_lit)
+                             >> -(kw("en") >> &x3::lit('"') > string_lit);
+auto const doc_text_def = string_lit | doc_bilingual;
+auto const attr_decl_def = attr_role >> identifier > x3::lit(':') > type_ref > -doc_text;
 auto const type_decl_def =
     kw("type") > identifier > x3::lit('{') > *(attr_decl >> -x3::lit(',')) > x3::lit('}')
-    > -string_lit;
-auto const enum_values_def = +(enum_value >> -x3::lit(','));
+    > -doc_text;
+auto const enum_item_def = enum_value >> -doc_text;
+auto const enum_values_def = +(enum_item >> -x3::lit(','));
 auto const enum_decl_def = kw("enum") > identifier > x3::matches[kw("ordered")] > x3::lit('{')
-                         > enum_values > x3::lit('}') > -string_lit;
+                         > enum_values > x3::lit('}') > -doc_text;
 auto const bilingual_def =
     &(kw("nb") | kw("en")) >> -(kw("nb") > string_lit) >> -(kw("en") > string_lit);
 auto const source_citation_def = kw("source") > string_lit > -(kw("section") > string_lit)
@@ -495,7 +507,8 @@ BOOST_SPIRIT_DEFINE(expression, implies_chain, or_expr, or_chain, and_expr, and_
                     primary, paren_fill, paren_expr, bool_word, bool_fill, bool_lit, digits,
                     int_fill, int_lit, date_lit, month_date, half_date, unit, duration_lit, path_parts, path_fill, path,
                     set_elements, set_lit, quant_kind, quantifier, call_args, call)
-BOOST_SPIRIT_DEFINE(type_ref, attr_role, attr_decl, type_decl, enum_values, enum_decl, bilingual,
+BOOST_SPIRIT_DEFINE(type_ref, attr_role, attr_decl, type_decl, doc_bilingual, doc_text, enum_item, enum_values,
+                    enum_decl, bilingual,
                     source_citation, binding_range, binding, bindings, rule_decl, field_value, field_assign,
                     instance_decl, deviation_decl, exemption_decl, document_decl, succession_decl, module_header, name_list,
                     case_header)

@@ -91,10 +91,16 @@ void expectJsonListsOpenFindingsAndNamesTheirRulesOnce(const Example& ex) {
           continue;
         }
         std::string msg = j["rules"][id]["message"][lang == Lang::nb ? "nb" : "en"];
-        for (const auto& [var, value] : f["binding"].items()) {
-          const std::string key = "{" + var + "}", val = value;
+        // What a program reading the JSON does: `{var:id}` is the bound value,
+        // `{var}` its label where binding_labels has one.
+        auto fill = [&msg](const std::string& key, const std::string& val) {
           for (std::size_t p = msg.find(key); p != std::string::npos; p = msg.find(key, p + val.size()))
             msg.replace(p, key.size(), val);
+        };
+        for (const auto& [var, value] : f["binding"].items()) {
+          fill("{" + var + ":id}", value);
+          const bool labelled = f.contains("binding_labels") && f["binding_labels"].contains(var);
+          fill("{" + var + "}", labelled ? f["binding_labels"][var][lang == Lang::nb ? "nb" : "en"] : value);
         }
         EXPECT_EQ(msg, ruleMessage(*ex.model, want, lang)) << id;
       }

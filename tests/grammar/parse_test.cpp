@@ -201,7 +201,8 @@ TEST(ParseTest, Enums) {
   EXPECT_EQ(p->at(e.values[2].span), "t.rules:2:46");
   EXPECT_EQ(p->text(e.values[2].span), "anbefalt");
   ASSERT_TRUE(e.doc);
-  EXPECT_EQ(e.doc->value, "Normeringsnivå");
+  EXPECT_EQ(e.doc->nb->value, "Normeringsnivå") << "a plain description stands for both languages";
+  EXPECT_EQ(e.doc->en->value, "Normeringsnivå");
   EXPECT_EQ(p->at(e.span), "t.rules:2:1");
   EXPECT_EQ(p->text(e.span).substr(p->text(e.span).size() - 17), "\"Normeringsnivå\"");
   const auto& k = std::get<ast::EnumDecl>(p->file->decls[1]);
@@ -222,13 +223,13 @@ TEST(ParseTest, Types) {
   const auto& t = std::get<ast::TypeDecl>(p->file->decls.at(0));
   EXPECT_EQ(t.name.name, "Product");
   ASSERT_TRUE(t.doc);
-  EXPECT_EQ(t.doc->value, "a product");
+  EXPECT_EQ(t.doc->en->value, "a product");
   ASSERT_EQ(t.attrs.size(), 4u);
   EXPECT_EQ(t.attrs[0].name.name, "level");
   EXPECT_EQ(t.attrs[0].type.name.name, "Level");
   EXPECT_FALSE(t.attrs[0].type.isSet);
   ASSERT_TRUE(t.attrs[0].doc);
-  EXPECT_EQ(t.attrs[0].doc->value, "desired level");
+  EXPECT_EQ(t.attrs[0].doc->nb->value, "desired level");
   EXPECT_EQ(p->text(t.attrs[0].span), "level: Level            \"desired level\"");
   EXPECT_EQ(t.attrs[1].type.name.name, "TargetGroup");
   EXPECT_TRUE(t.attrs[1].type.isSet);
@@ -237,6 +238,43 @@ TEST(ParseTest, Types) {
   EXPECT_EQ(t.attrs[2].type.name.name, "date");
   EXPECT_EQ(t.attrs[3].name.name, "note");
   EXPECT_FALSE(t.attrs[3].doc);
+}
+
+TEST(ParseTest, DescriptionsAndEnumLabelsMayBeGivenInEachLanguage) {
+  auto p = parse(
+      "module m\n"
+      "enum Category { informasjonsmodell, terminologi_kodeverk nb \"terminologi/kodeverk\" en \"terminology/code system\",\n"
+      "  nb en \"English label only\", en }\n"
+      "type Choice {\n"
+      "  fact category: Category nb \"kategori\" en \"category\"\n"
+      "  nb: text\n"
+      "  en: int en \"only in English\"\n"
+      "} nb \"et valg\"\n");
+  ASSERT_TRUE(p->file) << p->errors();
+  const auto& e = std::get<ast::EnumDecl>(p->file->decls.at(0));
+  ASSERT_EQ(e.values.size(), 4u) << "`nb` and `en` may still be values";
+  ASSERT_EQ(e.labels.size(), 4u);
+  EXPECT_FALSE(e.labels[0]);
+  ASSERT_TRUE(e.labels[1]);
+  EXPECT_EQ(e.labels[1]->nb->value, "terminologi/kodeverk");
+  EXPECT_EQ(e.labels[1]->en->value, "terminology/code system");
+  EXPECT_EQ(e.values[2].name, "nb");
+  ASSERT_TRUE(e.labels[2]);
+  EXPECT_FALSE(e.labels[2]->nb);
+  EXPECT_EQ(e.labels[2]->en->value, "English label only");
+  EXPECT_EQ(e.values[3].name, "en");
+  EXPECT_FALSE(e.labels[3]);
+  const auto& t = std::get<ast::TypeDecl>(p->file->decls.at(1));
+  ASSERT_EQ(t.attrs.size(), 3u) << "`nb` and `en` may still name attributes";
+  EXPECT_EQ(t.attrs[0].doc->nb->value, "kategori");
+  EXPECT_EQ(t.attrs[0].doc->en->value, "category");
+  EXPECT_EQ(t.attrs[1].name.name, "nb");
+  EXPECT_FALSE(t.attrs[1].doc);
+  EXPECT_EQ(t.attrs[2].name.name, "en");
+  EXPECT_EQ(t.attrs[2].doc->en->value, "only in English");
+  ASSERT_TRUE(t.doc);
+  EXPECT_EQ(t.doc->nb->value, "et valg");
+  EXPECT_FALSE(t.doc->en);
 }
 
 TEST(ParseTest, AttributesAreMarkedAsFactsOrChoices) {
@@ -668,7 +706,7 @@ TEST(ParseTest, FellesRulesShape) {
   ASSERT_EQ(level.values.size(), 4u);
   EXPECT_EQ(level.values[3].name, "obligatorisk");
   ASSERT_TRUE(level.doc);
-  EXPECT_NE(level.doc->value.find("Normeringsnivå"), std::string::npos);
+  EXPECT_NE(level.doc->nb->value.find("Normeringsnivå"), std::string::npos);
 }
 
 // -------------------------------------------------------------------- errors

@@ -104,6 +104,18 @@ TEST(ImpreciseDates, TwoImpreciseDatesInTheSameMonthAreAGap) {
   auto run = runPub("published = 2021-02  informed = 2021-02");
   ASSERT_TRUE(run.checked) << run.errors();
   EXPECT_EQ(run.verdict("INF"), Verdict::gap);
+  // Each is declared, only not to the day: the suggestion asks for the day.
+  const Finding* f = run.finding("INF");
+  ASSERT_NE(f, nullptr);
+  ASSERT_FALSE(f->gaps.empty());
+  for (const auto& g : f->gaps) {
+    const std::string nb = gapText(*run.model, *f, g, Lang::nb), en = gapText(*run.model, *f, g, Lang::en);
+    EXPECT_TRUE(nb.rfind("oppgi dagen: deklarer p.", 0) == 0 || nb.find("oppgi den nøyaktige datoen") != std::string::npos)
+        << nb;
+    EXPECT_TRUE(en.rfind("state the day: declare p.", 0) == 0 || en.find("state the exact day") != std::string::npos)
+        << en;
+    EXPECT_EQ(nb.rfind("deklarer", 0), std::string::npos) << "not worded as if nothing were declared: " << nb;
+  }
 }
 
 TEST(ImpreciseDates, ExactEvaluationAndZ3Agree) {

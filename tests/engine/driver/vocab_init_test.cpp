@@ -121,7 +121,7 @@ TEST(Vocab, JsonListsTypesEnumsAndInstances) {
   for (const auto& t : all["types"])
     if (t["name"] == "Consultation")
       for (const auto& a : t["attributes"])
-        if (a["name"] == "closes") consultation = a["type"] == "date" && a["doc"] == "høringsfrist / deadline for input";
+        if (a["name"] == "closes") consultation = a["type"] == "date" && a["doc"]["nb"] == "høringsfrist / deadline for input";
   EXPECT_TRUE(consultation);
 }
 
