@@ -191,6 +191,17 @@ constexpr std::array<bool, 256> kPassed = [] {
   return t;
 }();
 
+/// The bytes inside a string literal that need no check: not its end, a line
+/// break, an escape or a control character.
+constexpr std::array<bool, 256> kPlainInString = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    const auto u = static_cast<unsigned char>(c);
+    t[u] = u != '"' && u != '\\' && u != '\n' && !((u < 0x20 || u == 0x7F) && !isSpace(u));
+  }
+  return t;
+}();
+
 }  // namespace
 
 bool checkLexical(std::string_view text, std::uint32_t fileId, Diagnostics& diags) {
@@ -229,6 +240,8 @@ bool checkLexical(std::string_view text, std::uint32_t fileId, Diagnostics& diag
       std::size_t start = i++;
       bool closed = false;
       while (i < n && text[i] != '\n') {
+        while (i < n && kPlainInString[at(text, i)]) ++i;  // most of a string
+        if (i >= n || text[i] == '\n') break;
         if (text[i] == '"') {
           closed = true;
           ++i;
