@@ -178,6 +178,32 @@ std::size_t lastTokenEnd(std::string_view text, std::size_t from, std::size_t li
   }
 }
 
+namespace {
+
+/// The bytes checkLexical passes over without a check of their own: not a
+/// possible comment, string, control character or number.
+constexpr std::array<bool, 256> kPassed = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    const auto u = static_cast<unsigned char>(c);
+    t[u] = u != '/' && u != '"' && !isDigit(u) && !((u < 0x20 || u == 0x7F) && !isSpace(u));
+  }
+  return t;
+}();
+
+/// The bytes inside a string literal that need no check: not its end, a line
+/// break, an escape or a control character.
+constexpr std::array<bool, 256> kPlainInString = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    const auto u = static_cast<unsigned char>(c);
+    t[u] = u != '"' && u != '\\' && u != '\n' && !((u < 0x20 || u == 0x7F) && !isSpace(u));
+  }
+  return t;
+}();
+
+}  // namespace
+
 bool checkLexical(std::string_view text, std::uint32_t fileId, Diagnostics& diags) {
   const std::size_t n = text.size();
   bool ok = true;
@@ -214,6 +240,8 @@ bool checkLexical(std::string_view text, std::uint32_t fileId, Diagnostics& diag
       std::size_t start = i++;
       bool closed = false;
       while (i < n && text[i] != '\n') {
+        while (i < n && kPlainInString[at(text, i)]) ++i;  // most of a string
+        if (i >= n || text[i] == '\n') break;
         if (text[i] == '"') {
           closed = true;
           ++i;
@@ -256,7 +284,10 @@ bool checkLexical(std::string_view text, std::uint32_t fileId, Diagnostics& diag
       }
       i = std::max(end, i + 1);
     } else {
+      // Most bytes start nothing the checks above look at: pass them in a
+      // tight loop (a digit after a name character comes back here).
       ++i;
+      while (i < n && kPassed[at(text, i)]) ++i;
     }
   }
   return ok;

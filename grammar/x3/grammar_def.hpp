@@ -40,6 +40,58 @@ struct keyword_parser : x3::parser<keyword_parser> {
 
 constexpr keyword_parser kw(const char* word) { return keyword_parser{word}; }
 
+/// The inside of a string literal: characters other than `"`, `\` and a line
+/// break, and the escapes `\"`, `\\`, `\n`, `\t` (kept as written; the
+/// string rule decodes them). One loop per literal instead of an X3
+/// alternative per character: strings (titles, quotes) are most of a rule
+/// module's bytes.
+struct string_body_parser : x3::parser<string_body_parser> {
+  using attribute_type = x3::unused_type;
+  static bool const has_attribute = false;
+  // Used under raw[], which then fills the string in one assignment (as it
+  // did for the `*(…)` this replaces) instead of character by character.
+  static bool const handles_container = true;
+
+  template <typename It, typename Ctx, typename RCtx, typename Attr>
+  bool parse(It& first, It const& last, Ctx const&, RCtx&, Attr&) const {
+    It it = first;
+    while (it != last) {
+      const auto c = static_cast<unsigned char>(*it);
+      if (isStringChar(c)) {
+        ++it;
+      } else if (c == '\\' && last - it >= 2 &&
+                 (it[1] == '"' || it[1] == '\\' || it[1] == 'n' || it[1] == 't')) {
+        it += 2;
+      } else {
+        break;
+      }
+    }
+    first = it;
+    return true;
+  }
+};
+inline constexpr string_body_parser string_body{};
+
+/// Succeeds, consuming nothing, where a name is followed by `(` (a call):
+/// the call is tried before a path, and most primaries are paths, so this
+/// spares building the name twice. It only rules out what the call rule
+/// would reject anyway (no name, or no `(` after it).
+struct call_ahead_parser : x3::parser<call_ahead_parser> {
+  using attribute_type = x3::unused_type;
+  static bool const has_attribute = false;
+
+  template <typename It, typename Ctx, typename RCtx, typename Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
+    It it = first;
+    x3::skip_over(it, last, ctx);
+    if (it == last || !isIdentStart(static_cast<unsigned char>(*it))) return false;
+    while (it != last && isIdentChar(static_cast<unsigned char>(*it))) ++it;
+    x3::skip_over(it, last, ctx);
+    return it != last && *it == '(';
+  }
+};
+inline constexpr call_ahead_parser call_ahead{};
+
 /// Limits the recursion of the expression grammar: entering the subject more
 /// than kMaxNesting + 1 times (the outermost expression counts once) throws an
 /// expectation failure that parse.cpp reports as "nested too deeply". This is
@@ -210,10 +262,6 @@ struct comparison_table : x3::symbols<ast::BinaryOp> {
   }
 } const comparison_ops;
 
-struct escape_table : x3::symbols<char> {
-  escape_table() { add("\\\"", '"')("\\\\", '\\')("\\n", '\n')("\\t", '\t'); }
-} const escapes;
-
 // ----------------------------------------------------------------------- rules
 
 // Lexical. `*_fill` rules run a semantic action; the tagged rule around them
@@ -249,17 +297,21 @@ auto const rule_id_text_def =
                        >> ident_start >> *(ident_char | x3::char_('-'))]];
 auto const rule_id_fill_def = rule_id_text[assign_value];
 auto const rule_id_def = rule_id_fill;
-// The piece keeps its escapes; join_pieces decodes them. A plain character
-// is tried first (an escape starts with the one byte it excludes), so the
-// symbol table is looked up only at a backslash.
-auto const string_piece_def =
-    x3::lexeme[x3::lit('"') >> x3::raw[*(string_char | escapes)] >> x3::lit('"')];
+// The piece keeps its escapes; join_pieces decodes them.
+auto const string_piece_def = x3::lexeme[x3::lit('"') >> x3::raw[string_body] >> x3::lit('"')];
 auto const string_pieces_def = +string_piece;
 // Adjacent literals ("a" "b") are joined.
 auto const join_pieces = [](auto& ctx) {
   std::string& out = x3::_val(ctx).value;
-  for (const std::string& piece : x3::_attr(ctx)) {
-    for (std::size_t i = 0; i < piece.size(); ++i) {
+  for (std::string& piece : x3::_attr(ctx)) {
+    const std::size_t escape = piece.find('\\');
+    if (escape == std::string::npos) {  // most literals: taken as they are
+      if (out.empty()) out = std::move(piece);
+      else out += piece;
+      continue;
+    }
+    out.append(piece, 0, escape);
+    for (std::size_t i = escape; i < piece.size(); ++i) {
       if (piece[i] != '\\' || i + 1 == piece.size()) {
         out += piece[i];
         continue;
@@ -300,6 +352,7 @@ SAMSVAR_RULE(mul_chain, x3ast::expr, "expression")
 SAMSVAR_RULE(neg_expr, x3ast::operand, "expression")
 SAMSVAR_RULE(unary_neg, x3ast::unary, "expression")
 SAMSVAR_RULE(primary, x3ast::operand, "expression")
+SAMSVAR_RULE(number_lit, x3ast::operand, "expression")
 SAMSVAR_RULE(paren_fill, x3ast::paren, "expression")
 SAMSVAR_RULE(paren_expr, x3ast::paren, "expression")
 SAMSVAR_RULE(bool_word, bool, "expression")
@@ -361,8 +414,10 @@ auto const mul_chain_def =
 auto const neg_expr_def = unary_neg | primary;
 auto const unary_neg_def = x3::lit('-') >> x3::attr(ast::UnaryOp::Neg) > nested[neg_expr];
 // Dates and durations start like ints, so they are tried first.
-auto const primary_def = paren_expr | bool_lit | date_lit | month_date | half_date | duration_lit | int_lit | string_lit
-                       | set_lit | quantifier | call | path;
+// They are tried only at a digit: a path (most primaries) then costs one test
+// instead of five failed number parses.
+auto const primary_def = paren_expr | bool_lit | number_lit | string_lit | set_lit | quantifier | call | path;
+auto const number_lit_def = &digit >> (date_lit | month_date | half_date | duration_lit | int_lit);
 auto const paren_fill_def = (x3::lit('(') > expression > x3::lit(')'))[assign_value];
 auto const paren_expr_def = paren_fill;
 auto const bool_word_def = kw("true") >> x3::attr(true) | kw("false") >> x3::attr(false);
@@ -399,7 +454,7 @@ auto const quant_kind_def = kw("exists") >> x3::attr(ast::QuantKind::Exists)
 auto const quantifier_def = quant_kind > identifier > kw("in") > expression > x3::lit(':')
                           > expression;
 auto const call_args_def = expression >> *(x3::lit(',') > expression);
-auto const call_def = identifier >> x3::lit('(') > call_args > x3::lit(')');
+auto const call_def = call_ahead >> identifier >> x3::lit('(') > call_args > x3::lit(')');
 
 // Declarations.
 SAMSVAR_RULE(type_ref, x3ast::type_ref, "type")
@@ -504,7 +559,7 @@ BOOST_SPIRIT_DEFINE(ident_text, ident_fill, identifier, type_name, enum_value, r
 BOOST_SPIRIT_DEFINE(expression, implies_chain, or_expr, or_chain, and_expr, and_chain, not_expr,
                     unary_not, cmp_expr, cmp_chain, cmp_op, cmp_tail, no_chain, no_assign,
                     add_expr, add_chain, add_op, mul_expr, mul_chain, neg_expr, unary_neg,
-                    primary, paren_fill, paren_expr, bool_word, bool_fill, bool_lit, digits,
+                    primary, number_lit, paren_fill, paren_expr, bool_word, bool_fill, bool_lit, digits,
                     int_fill, int_lit, date_lit, month_date, half_date, unit, duration_lit, path_parts, path_fill, path,
                     set_elements, set_lit, quant_kind, quantifier, call_args, call)
 BOOST_SPIRIT_DEFINE(type_ref, attr_role, attr_decl, type_decl, doc_bilingual, doc_text, enum_item, enum_values,
