@@ -74,10 +74,9 @@ std::optional<CheckReuse> CheckedRepair::reuseFor(const Model& other) const {
   if (model.instances.size() != other.instances.size() || model.waivers.size() != other.waivers.size())
     return std::nullopt;
   CheckReuse reuse{&trace, changedFacts(model, other)};
-  // Only scalar attributes: a set that goes from declared to undeclared
-  // changed a verdict exact evaluation had decided without listing the set
-  // among what it read (ROLE-21 of kritisk-info-helseforetak when
-  // ansvar_valg.responsible was dropped), so such a check is made whole.
+  // Only scalar attributes: with a set dropped (ansvar_valg.responsible of
+  // kritisk-info-helseforetak's repair) the reused check kept ROLE-21
+  // satisfied where a whole check finds a gap, so such a check is made whole.
   for (std::int64_t key : reuse.changed) {
     const Instance& in = other.instances[static_cast<std::size_t>(key >> 20)];
     if (other.types[in.type].attrs[static_cast<std::size_t>(key & 0xFFFFF)].ty.set) return std::nullopt;
