@@ -57,8 +57,9 @@ RepairResult attempt(const Checker& checker, const Model& m, const CaseResult& r
   for (const auto& f : result.findings)
     if (needsRepair(m, f))
       for (const auto& g : f.gaps) declare(g.instance, g.attr);
-  verifyRepair(checker, m, result, out, declare);
-  describeBounds(checker, m, out);
+  CheckedRepair verified;
+  verifyRepair(checker, m, result, out, declare, &verified);
+  describeBounds(checker, m, out, true, out.status == RepairResult::Status::found ? &verified : nullptr);
   std::stable_sort(out.changes.begin(), out.changes.end(), [&](const RepairChange& a, const RepairChange& b) {
     return std::forward_as_tuple(a.span.file, a.span.begin, sortName(m, a)) <
            std::forward_as_tuple(b.span.file, b.span.begin, sortName(m, b));

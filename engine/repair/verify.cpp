@@ -3,7 +3,9 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <vector>
 
+#include "engine/check/evaluate.hpp"
 #include "engine/repair/decode.hpp"
 #include "engine/repair/encode.hpp"
 
@@ -35,15 +37,54 @@ constexpr int kDeclarationRounds = 8;
 
 namespace {
 
-/// Whether every må/skal rule is decided to hold in `m` repaired by `repair`.
-bool holdsAfter(const Checker& checker, const Model& m, const RepairResult& repair) {
-  Model repaired = applyRepair(m, repair);
-  CaseResult again = checker.check(repaired);
+/// Whether every må/skal rule is decided to hold in `repaired`, checked as `again`.
+bool holds(const Model& repaired, const CaseResult& again) {
   for (const auto& f : again.findings)
     if (needsRepair(repaired, f) || (f.verdict == Verdict::unknown && mustHold(repaired.rules[f.rule].strength)))
       return false;
   return true;
 }
+
+bool sameValue(const FactValue& a, const FactValue& b) {
+  return a.scalar == b.scalar && a.precision == b.precision && a.last == b.last && a.set.open == b.set.open &&
+         a.set.members == b.set.members && a.set.excluded == b.set.excluded;
+}
+
+/// The attributes (factKey) whose facts differ between two repairs of one
+/// case applied (the same instances): what a re-check must decide again.
+std::vector<std::int64_t> changedFacts(const Model& a, const Model& b) {
+  std::vector<std::int64_t> out;
+  for (std::size_t i = 0; i < a.instances.size() && i < b.instances.size(); ++i) {
+    const Instance &x = a.instances[i], &y = b.instances[i];
+    for (std::size_t k = 0; k < x.factOfAttr.size() && k < y.factOfAttr.size(); ++k) {
+      int f = x.factOfAttr[k], g = y.factOfAttr[k];
+      if (f < 0 && g < 0) continue;
+      if (f < 0 || g < 0 || !sameValue(a.facts[f].value, b.facts[g].value))
+        out.push_back(factKey(static_cast<std::int64_t>(i), static_cast<int>(k)));
+    }
+  }
+  return out;  // sorted: by instance, then attribute
+}
+
+}  // namespace
+
+std::optional<CheckReuse> CheckedRepair::reuseFor(const Model& other) const {
+  // The same declarations: the same instances (a repair's new ones
+  // included) and waivers (its deviation records); only facts differ.
+  if (model.instances.size() != other.instances.size() || model.waivers.size() != other.waivers.size())
+    return std::nullopt;
+  CheckReuse reuse{&trace, changedFacts(model, other)};
+  // Only scalar attributes: with a set dropped (ansvar_valg.responsible of
+  // kritisk-info-helseforetak's repair) the reused check kept ROLE-21
+  // satisfied where a whole check finds a gap, so such a check is made whole.
+  for (std::int64_t key : reuse.changed) {
+    const Instance& in = other.instances[static_cast<std::size_t>(key >> 20)];
+    if (other.types[in.type].attrs[static_cast<std::size_t>(key & 0xFFFFF)].ty.set) return std::nullopt;
+  }
+  return reuse;
+}
+
+namespace {
 
 /// Drops the declarations (and confirmations) of a verified repair that it
 /// does not need: the solver's answer gives every undeclared attribute a
@@ -51,10 +92,31 @@ bool holdsAfter(const Checker& checker, const Model& m, const RepairResult& repa
 /// requires. Declarations of choices go first, so that one confirmed world
 /// fact (no adaptation is needed) replaces the many declarations it makes
 /// unnecessary (a trial plan).
+///
+/// Each attempt re-checks the repaired case without one declaration,
+/// deciding again only the bindings that read what it drops (a CheckReuse
+/// of the last kept state's check, the same verdicts as a whole check): N
+/// products with a declaration each were N whole checks of the case.
 void pruneDeclarations(const Checker& checker, const Model& m, RepairResult& repair) {
   CheckOptions quick = checker.options();
   quick.explain = false;
   const Checker verdicts(quick);
+  std::optional<CheckedRepair> kept;  // the repair as it stands, checked (on the first attempt)
+  auto tryWithout = [&](RepairResult& without) {
+    if (!kept) {
+      kept.emplace();
+      kept->model = applyRepair(m, repair);
+      verdicts.check(kept->model, nullptr, &kept->trace);
+    }
+    CheckedRepair next;
+    next.model = applyRepair(m, without);
+    std::optional<CheckReuse> reuse = kept->reuseFor(next.model);
+    CaseResult xr = verdicts.check(next.model, reuse ? &*reuse : nullptr, &next.trace);
+    if (!holds(next.model, xr)) return false;
+    repair.changes = std::move(without.changes);
+    kept = std::move(next);
+    return true;
+  };
   auto joined = [&](const RepairChange& c) {
     for (const auto& o : repair.changes)
       if (o.kind == RepairChange::Kind::add_instance && o.intoInstance == c.instance && o.intoAttr == c.attr) return true;
@@ -67,7 +129,7 @@ void pruneDeclarations(const Checker& checker, const Model& m, RepairResult& rep
     for (std::size_t a = repair.changes[i].attrs.size(); a-- > 0;) {
       RepairResult without = repair;
       without.changes[i].attrs.erase(without.changes[i].attrs.begin() + static_cast<long>(a));
-      if (holdsAfter(verdicts, m, without)) repair.changes = std::move(without.changes);
+      tryWithout(without);
     }
   }
   for (RepairChange::Kind kind : {RepairChange::Kind::add, RepairChange::Kind::confirm}) {
@@ -75,7 +137,7 @@ void pruneDeclarations(const Checker& checker, const Model& m, RepairResult& rep
       if (repair.changes[i].kind != kind || joined(repair.changes[i])) continue;
       RepairResult without = repair;
       without.changes.erase(without.changes.begin() + static_cast<long>(i));
-      if (holdsAfter(verdicts, m, without)) repair.changes = std::move(without.changes);
+      tryWithout(without);
     }
   }
 }
@@ -83,7 +145,7 @@ void pruneDeclarations(const Checker& checker, const Model& m, RepairResult& rep
 }  // namespace
 
 void verifyRepair(const Checker& checker, const Model& m, const CaseResult& result, RepairResult& repair,
-                  const std::function<void(int instance, int attr)>& declare) {
+                  const std::function<void(int instance, int attr)>& declare, CheckedRepair* verified) {
   // The bindings the repair may leave violated with a deviation record: the
   // solver weighed the record against the changes (RepairProblem::deviable).
   std::set<smt::RuleBinding> deviable;
@@ -91,7 +153,8 @@ void verifyRepair(const Checker& checker, const Model& m, const CaseResult& resu
     if (isDeviable(m, f)) deviable.insert({f.rule, f.binding});
   for (int round = 0;; ++round) {
     Model repaired = applyRepair(m, repair);
-    CaseResult again = checker.check(repaired);
+    CheckTrace trace;
+    CaseResult again = checker.check(repaired, nullptr, verified ? &trace : nullptr);
     std::vector<int> unresolved;
     std::size_t before = repair.changes.size();
     for (const auto& f : again.findings) {
@@ -107,6 +170,10 @@ void verifyRepair(const Checker& checker, const Model& m, const CaseResult& resu
         if (g.instance < static_cast<int>(m.instances.size())) declare(g.instance, g.attr);
     }
     if (unresolved.empty()) {
+      if (verified) {
+        verified->model = std::move(repaired);
+        verified->trace = std::move(trace);
+      }
       pruneDeclarations(checker, m, repair);
       return;
     }
@@ -133,10 +200,12 @@ struct BoundEvidence {
 /// Reads the bounds of `open` (the repaired case with the values in `opened`
 /// left undeclared) for each of those values.
 std::map<std::pair<int, int>, BoundEvidence> boundsOf(const Checker& checker, const Model& open,
-                                                     const std::set<std::pair<int, int>>& opened) {
+                                                     const std::set<std::pair<int, int>>& opened,
+                                                     const CheckedRepair* verified) {
   std::map<std::pair<int, int>, BoundEvidence> out;
   for (const auto& key : opened) out[key];
-  CaseResult r = checker.check(open);
+  std::optional<CheckReuse> reuse = verified ? verified->reuseFor(open) : std::nullopt;
+  CaseResult r = checker.check(open, reuse ? &*reuse : nullptr, nullptr);
   for (const auto& f : r.findings) {
     // An undecided må/skal rule might reject some value on the bound's
     // side: claim only the value itself.
@@ -162,7 +231,8 @@ std::map<std::pair<int, int>, BoundEvidence> boundsOf(const Checker& checker, co
 
 }  // namespace
 
-void describeBounds(const Checker& checker, const Model& m, RepairResult& repair, bool together) {
+void describeBounds(const Checker& checker, const Model& m, RepairResult& repair, bool together,
+                    const CheckedRepair* verified) {
   Model repaired = applyRepair(m, repair);
   std::vector<RepairChange*> numbers;
   std::set<std::pair<int, int>> opened;
@@ -195,7 +265,7 @@ void describeBounds(const Checker& checker, const Model& m, RepairResult& repair
   if (together && numbers.size() > 1) {
     Model open = repaired;
     for (const auto& [inst, attr] : opened) open.instances[inst].factOfAttr[attr] = -1;
-    all = boundsOf(checker, open, opened);
+    all = boundsOf(checker, open, opened, verified);
   }
   for (RepairChange* c : numbers) {
     std::pair<int, int> key{c->instance, c->attr};
@@ -205,7 +275,7 @@ void describeBounds(const Checker& checker, const Model& m, RepairResult& repair
     }
     Model open = repaired;
     open.instances[c->instance].factOfAttr[c->attr] = -1;
-    settle(*c, boundsOf(checker, open, {key}).at(key));
+    settle(*c, boundsOf(checker, open, {key}, verified).at(key));
   }
 }
 
