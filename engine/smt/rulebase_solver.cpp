@@ -303,7 +303,7 @@ std::vector<std::pair<int, std::vector<int>>> RulebaseSolver::implied(const std:
         auto uc = solver.unsat_core();
         for (unsigned i = 0; i < uc.size(); ++i) core.push_back(uc[i]);
         // The same subset as deletion check by check, with the cores seen on
-        // the way reused (the generated 1,000 rules: 6,700 checks before).
+        // the way reused instead of asked again.
         core = shrinkCoreReusing(solver, std::move(core));
       }
       solver.pop();
