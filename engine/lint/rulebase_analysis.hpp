@@ -61,6 +61,12 @@ struct AnalysisOptions {
   /// Absent: every active rule.
   std::optional<std::set<int>> focus;
   smt::Limits limits;  // of each question (redundancy: a fifth of the resources)
+  /// Shortcuts that change no finding (tests compare each with the plain
+  /// way): a pair that a model of another question shows may both apply and
+  /// hold is not asked again; with a focus, rules that share no type with
+  /// it, directly or through other rules, are not lowered.
+  bool pairsFromModels = true;
+  bool onlyReachable = true;
 };
 
 /// Analyses the active rules of a rulebase. Permission rules (`require true`)

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <unordered_map>
 
 #include "core/calendar.hpp"
 #include "engine/smt/bindings.hpp"
@@ -35,9 +36,15 @@ struct RulebaseSolver::Impl {
   struct Terms {
     z3::expr app;  // some binding applies
     z3::expr phi;  // every binding holds
+    std::optional<z3::expr> ok;  // app and phi with what they need (okTerm)
+    std::vector<unsigned> okConstants;  // the declarations of ok's constants
+    /// Whether ok is true under the values of okConstants (their value ids,
+    /// 0 for a constant a model leaves free): models share most values, so
+    /// most rules are looked up here rather than evaluated again.
+    std::map<std::vector<unsigned>, bool> okUnder;
   };
 
-  const Terms& terms(int r) {
+  Terms& terms(int r) {
     if (auto it = cache.find(r); it != cache.end()) return it->second;
     z3::expr_vector apps(ctx), phis(ctx);
     forEachGenericBinding(world.rules[r], [&](Env& env, const std::vector<z3::expr>& conds) {
@@ -45,9 +52,45 @@ struct RulebaseSolver::Impl {
       apps.push_back(t.app);
       phis.push_back(t.phi());
     });
-    Terms t{apps.empty() ? ctx.bool_val(false) : z3::mk_or(apps), phis.empty() ? ctx.bool_val(true) : z3::mk_and(phis)};
-    for (auto& d : low.takeDomainConstraints()) solver.add(d);
+    Terms t{apps.empty() ? ctx.bool_val(false) : z3::mk_or(apps), phis.empty() ? ctx.bool_val(true) : z3::mk_and(phis),
+            std::nullopt, {}, {}};
+    addDomainConstraints();
     return cache.emplace(r, t).first->second;
+  }
+
+  /// Asserts the value ranges of the variables lowered since the last call,
+  /// for good: every question of the main solver has them.
+  void addDomainConstraints() {
+    for (auto& d : low.takeDomainConstraints()) {
+      solver.add(d);
+      base.push_back(d);
+    }
+  }
+
+  /// Every assertion of the main solver outside a question, as one term.
+  const z3::expr& baseTerm() {
+    if (!baseAll || baseAllSize != base.size()) {
+      baseAll = base.empty() ? ctx.bool_val(true) : z3::mk_and(base);
+      baseAllSize = base.size();
+    }
+    return *baseAll;
+  }
+
+  /// The rule applies and holds, with the definitions and value ranges that
+  /// question needs: what a model must make true to answer it.
+  const z3::expr& okTerm(int r) {
+    Terms& t = terms(r);
+    if (!t.ok) {
+      z3::expr e = t.app && t.phi;
+      z3::expr_vector all(ctx);
+      all.push_back(e);
+      for (auto& d : low.definitionsFor(e)) all.push_back(d);
+      t.ok = z3::mk_and(all);
+      std::set<unsigned> decls;
+      forEachConstant({*t.ok}, [&](const z3::expr& c, std::vector<z3::expr>&) { decls.insert(c.decl().id()); });
+      t.okConstants.assign(decls.begin(), decls.end());
+    }
+    return *t.ok;
   }
 
   /// Asks `e` in the main solver. Only a question whose model may become a
@@ -141,6 +184,10 @@ struct RulebaseSolver::Impl {
   Lowering low;
   z3::solver solver;
   std::map<int, Terms> cache;
+  z3::expr_vector base{ctx};  // what addDomainConstraints asserted
+  std::optional<z3::expr> baseAll;
+  unsigned baseAllSize = 0;
+  std::unordered_map<unsigned, z3::expr> modelValues;  // every value okUnder's keys name, by id
   std::optional<z3::expr> last;  // the last question
   std::optional<z3::model> lastModel;  // the model of the last sat answer
 };
@@ -164,10 +211,47 @@ Answer RulebaseSolver::mayBothApply(int a, int b) {
   return guarded("analysis", [&] { return impl_->ask(impl_->terms(a).app && impl_->terms(b).app); });
 }
 
-Answer RulebaseSolver::mayBothApplyAndHold(int a, int b) {
+Answer RulebaseSolver::mayBothApplyAndHold(int a, int b, bool keepModel) {
   return guarded("analysis", [&] {
     const auto &ta = impl_->terms(a), &tb = impl_->terms(b);
-    return impl_->ask(ta.app && tb.app && ta.phi && tb.phi, /*keepModel=*/false);
+    return impl_->ask(ta.app && tb.app && ta.phi && tb.phi, keepModel);
+  });
+}
+
+std::vector<int> RulebaseSolver::applyAndHoldInModel(const std::vector<int>& rules) {
+  return guarded("analysis", [&] {
+    Impl& s = *impl_;
+    std::vector<int> out;
+    if (!s.lastModel) return out;
+    z3::model& m = *s.lastModel;
+    auto& values = s.modelValues;
+    // Lowered first: lowering a rule asserts its value ranges. The model
+    // answers the solver's own assertions (every value range) too: checked,
+    // so that each pair it settles has a model of its whole question.
+    for (int r : rules) s.okTerm(r);
+    if (!m.eval(s.baseTerm(), true).is_true()) return out;
+    // The value of each constant the model gives (by declaration; its id + 1);
+    // a free one (0) takes the same value in every evaluation (model completion).
+    std::unordered_map<unsigned, unsigned> valueOf;
+    for (unsigned i = 0; i < m.num_consts(); ++i) {
+      z3::func_decl d = m.get_const_decl(i);
+      z3::expr v = m.get_const_interp(d);
+      values.try_emplace(v.id(), v);  // kept, so that no other value takes its id
+      valueOf.emplace(d.id(), v.id() + 1);
+    }
+    for (int r : rules) {
+      Impl::Terms& t = s.terms(r);
+      std::vector<unsigned> key;
+      key.reserve(t.okConstants.size());
+      for (unsigned c : t.okConstants) {
+        auto it = valueOf.find(c);
+        key.push_back(it == valueOf.end() ? 0 : it->second);
+      }
+      auto [at, fresh] = t.okUnder.try_emplace(std::move(key), false);
+      if (fresh) at->second = m.eval(*t.ok, true).is_true();
+      if (at->second) out.push_back(r);
+    }
+    return out;
   });
 }
 
@@ -218,7 +302,9 @@ std::vector<std::pair<int, std::vector<int>>> RulebaseSolver::implied(const std:
       if (res == z3::unsat) {
         auto uc = solver.unsat_core();
         for (unsigned i = 0; i < uc.size(); ++i) core.push_back(uc[i]);
-        core = shrinkCore(solver, std::move(core));
+        // The same subset as deletion check by check, with the cores seen on
+        // the way reused instead of asked again.
+        core = shrinkCoreReusing(solver, std::move(core));
       }
       solver.pop();
       if (res != z3::unsat || core.empty()) continue;
@@ -240,7 +326,7 @@ RulebaseSolver::Examples RulebaseSolver::examples(int r) {
     s.forEachGenericBinding(rule, [&](Env& env, const std::vector<z3::expr>& conds) {
       if (out.satisfying || out.violating) return;
       RuleTerms t = ruleTerms(s.low, rule, env, conds);
-      for (auto& d : s.low.takeDomainConstraints()) s.solver.add(d);
+      s.addDomainConstraints();
       z3::expr formula = t.app && t.req;
       z3::expr violating = t.app && !t.req;
       // Plausible dates first; then any. The plain question decides whether none exists.

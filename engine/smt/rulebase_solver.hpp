@@ -40,7 +40,15 @@ class RulebaseSolver {
   Answer mayApply(int rule);                  ///< some binding applies
   Answer mayApplyAndHold(int rule);           ///< some binding applies and every binding holds
   Answer mayBothApply(int a, int b);          ///< a binding of each applies
-  Answer mayBothApplyAndHold(int a, int b);   ///< both apply, and both hold
+  /// Both apply, and both hold. With `keepModel`, a sat answer's model stays
+  /// for applyAndHoldInModel.
+  Answer mayBothApplyAndHold(int a, int b, bool keepModel = false);
+  /// Of `rules`, those that apply and hold, with the definitions and value
+  /// ranges they need, in the model of the last sat answer (Z3 evaluates
+  /// them; a variable the model leaves free takes one value for all). That
+  /// model answers mayBothApplyAndHold of any two of them: sat. Empty when
+  /// the last answer kept no model.
+  std::vector<int> applyAndHoldInModel(const std::vector<int>& rules);
   /// The values the last sat answer gives to the variables of the last
   /// question (ordered by the solver's names for them). Empty before a sat answer.
   std::vector<WitnessValue> witness();

@@ -45,4 +45,19 @@ std::vector<z3::expr> shrinkCore(z3::solver& s, std::vector<z3::expr> core, std:
   });
 }
 
+std::vector<z3::expr> shrinkCoreReusing(z3::solver& s, std::vector<z3::expr> core, std::size_t* checks) {
+  return minimiseByDeletionReusingCores(
+      std::move(core), [](const z3::expr& l) { return l.id(); },
+      [&](const std::vector<z3::expr>& rest) -> std::optional<std::vector<z3::expr>> {
+        z3::expr_vector lits(s.ctx());
+        for (const auto& l : rest) lits.push_back(l);
+        if (checks) ++*checks;
+        if (s.check(lits) != z3::unsat) return std::nullopt;
+        z3::expr_vector uc = s.unsat_core();
+        std::vector<z3::expr> out;
+        for (unsigned i = 0; i < uc.size(); ++i) out.push_back(uc[i]);
+        return out;
+      });
+}
+
 }  // namespace samsvar::smt

@@ -38,6 +38,11 @@ Answer ask(z3::solver& s, const z3::expr& query, const std::vector<z3::expr>& ne
 /// unsatisfiable (minimiseByDeletion; `checks` counts solver calls).
 std::vector<z3::expr> shrinkCore(z3::solver& s, std::vector<z3::expr> core, std::size_t* checks = nullptr);
 
+/// The same subset as shrinkCore, with fewer checks: the unsat core of each
+/// unsat check is kept, and a later subset that contains one is unsat
+/// without a check (minimiseByDeletionReusingCores).
+std::vector<z3::expr> shrinkCoreReusing(z3::solver& s, std::vector<z3::expr> core, std::size_t* checks = nullptr);
+
 /// Runs `f`; a Z3 exception (a broken invariant, never bad input) becomes an
 /// InternalError naming `step`. Every facade function of engine/smt/ that
 /// reaches Z3 goes through it, so no Z3 exception leaves the folder.
