@@ -90,11 +90,11 @@ z3::expr fixedTerm(Lowering& low, z3::context& ctx, const BindingQuestions::Fixe
   for (const auto& [v, value] : fixed) {
     if (v.isMembership()) {
       z3::expr mem = low.memberTerm(v.instance, v.attr, v.element);
-      all = all && (value ? mem : !mem);
+      assign(all, all && (value ? mem : !mem));
       continue;
     }
     z3::expr x = low.attrTerm(v.instance, v.attr);
-    all = all && (x.is_bool() ? x == ctx.bool_val(value != 0) : x == ctx.int_val(static_cast<int64_t>(value)));
+    assign(all, all && (x.is_bool() ? x == ctx.bool_val(value != 0) : x == ctx.int_val(static_cast<int64_t>(value))));
   }
   return all;
 }

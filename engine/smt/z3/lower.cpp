@@ -278,7 +278,7 @@ z3::expr Lowering::member(const TExpr& set, std::int64_t elem, Env& env) {
     auto cands = universe(obj.ty);
     z3::expr out = memberTerm(cands.back(), set.index, elem);
     for (auto it = cands.rbegin() + 1; it != cands.rend(); ++it)
-      out = z3::ite(r == ctx_.int_val(static_cast<int64_t>(*it)), memberTerm(*it, set.index, elem), out);
+      assign(out, z3::ite(r == ctx_.int_val(static_cast<int64_t>(*it)), memberTerm(*it, set.index, elem), out));
     return out;
   }
   throw InternalError("member(): unsupported set expression");
@@ -302,14 +302,14 @@ constexpr int kDaysInMonth[12] = {31, 30, 31, 30, 31, 31, 30, 31, 30, 31, 31, 28
 
 z3::expr Lowering::daysFromMarchYear(const z3::expr& y, const z3::expr& mp, const z3::expr& d) {
   z3::expr before = ctx_.int_val(kDaysBeforeMonth[11]);
-  for (int i = 10; i >= 0; --i) before = z3::ite(mp == i, ctx_.int_val(kDaysBeforeMonth[i]), before);
+  for (int i = 10; i >= 0; --i) assign(before, z3::ite(mp == i, ctx_.int_val(kDaysBeforeMonth[i]), before));
   return 365 * y + y / 4 - 15 + before + d - 1 - 719468;
 }
 
 z3::expr Lowering::daysInMarchMonth(const z3::expr& y, const z3::expr& mp) {
   // February of March-based year y lies in civil year y + 1.
   z3::expr out = z3::ite(z3::mod(y + 1, 4) == 0, ctx_.int_val(29), ctx_.int_val(28));
-  for (int i = 10; i >= 0; --i) out = z3::ite(mp == i, ctx_.int_val(kDaysInMonth[i]), out);
+  for (int i = 10; i >= 0; --i) assign(out, z3::ite(mp == i, ctx_.int_val(kDaysInMonth[i]), out));
   return out;
 }
 
@@ -376,7 +376,7 @@ z3::expr Lowering::lower(const TExpr& e, Env& env) {
         auto cands = universe(obj.ty);
         out = attrTerm(cands.back(), e.index);
         for (auto it = cands.rbegin() + 1; it != cands.rend(); ++it)
-          out = z3::ite(r == ctx_.int_val(static_cast<int64_t>(*it)), attrTerm(*it, e.index), out);
+          assign(out, z3::ite(r == ctx_.int_val(static_cast<int64_t>(*it)), attrTerm(*it, e.index), out));
       }
       break;
     }
@@ -392,7 +392,7 @@ z3::expr Lowering::lower(const TExpr& e, Env& env) {
         for (auto u : universe(e.kids[0]->ty.element()))
           parts.push_back(member(*e.kids[0], u, env) == member(*e.kids[1], u, env));
         out = z3::mk_and(parts);
-        if (e.op == Op::Ne) out = !out;
+        if (e.op == Op::Ne) assign(out, !out);
       } else {
         out = e.op == Op::Eq ? L(0) == L(1) : L(0) != L(1);
       }
@@ -439,7 +439,7 @@ z3::expr Lowering::lower(const TExpr& e, Env& env) {
         std::int64_t saved = env[e.index];
         env[e.index] = u;
         z3::expr body = lower(*e.kids[1], env);
-        if (z3::expr d = defined(*e.kids[1], env); !d.is_true()) body = d && body;
+        if (z3::expr d = defined(*e.kids[1], env); !d.is_true()) assign(body, d && body);
         env[e.index] = saved;
         parts.push_back(e.op == Op::Exists ? (mem && body) : z3::implies(mem, body));
       }
@@ -455,7 +455,7 @@ z3::expr Lowering::lower(const TExpr& e, Env& env) {
       }
       for (auto u : universe(e.kids[0]->ty.element())) {
         expand();
-        sum = sum + z3::ite(member(*e.kids[0], u, env), ctx_.int_val(1), ctx_.int_val(0));
+        assign(sum, sum + z3::ite(member(*e.kids[0], u, env), ctx_.int_val(1), ctx_.int_val(0)));
       }
       out = sum;
       break;
@@ -526,7 +526,7 @@ RuleTerms ruleTerms(Lowering& low, const RuleInfo& rule, Env& env,
   }
   z3::expr app = parts.empty() ? ctx.bool_val(true) : z3::mk_and(parts);
   z3::expr req = low.lower(*rule.require, env);
-  if (z3::expr d = low.defined(*rule.require, env); !d.is_true()) req = d && req;
+  if (z3::expr d = low.defined(*rule.require, env); !d.is_true()) assign(req, d && req);
   return RuleTerms{app, req};
 }
 
