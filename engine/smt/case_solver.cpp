@@ -8,26 +8,29 @@
 #include "engine/smt/z3/lower.hpp"
 #include "engine/smt/z3/solver.hpp"
 #include "engine/smt/z3/terms.hpp"
+#include "engine/smt/z3/watchdog.hpp"
 
 namespace samsvar::smt {
 
 using namespace model;
 
 struct CaseSolver::Impl {
+  // The solvers take the resource limit; the wall-clock limit is kept by the
+  // thread's CheckWatchdog rather than a Z3 timer per check (z3/watchdog.hpp).
   Impl(const Model& model, const Limits& l) : m(model), limits(l), fast(ctx, model, true), solver(ctx, z3::solver::simple()) {
-    applyLimits(solver, limits);
+    applyLimits(solver, withoutTimeout(limits));
   }
 
   Answer ask(const z3::expr& e, std::optional<z3::model>* model = nullptr) {
     ++checks;
-    return smt::ask(solver, e, fast.definitionsFor(e), model);
+    return smt::ask(solver, e, fast.definitionsFor(e), model, limits.timeoutMs);
   }
 
   /// The solver of violation cores, made on first use: facts under tracking literals.
   z3::solver& tracked() {
     if (!trackedSolver) {
       trackedSolver = std::make_unique<z3::solver>(ctx, z3::solver::simple());
-      applyLimits(*trackedSolver, limits);
+      applyLimits(*trackedSolver, withoutTimeout(limits));
     }
     return *trackedSolver;
   }
@@ -90,11 +93,11 @@ z3::expr fixedTerm(Lowering& low, z3::context& ctx, const BindingQuestions::Fixe
   for (const auto& [v, value] : fixed) {
     if (v.isMembership()) {
       z3::expr mem = low.memberTerm(v.instance, v.attr, v.element);
-      all = all && (value ? mem : !mem);
+      assign(all, all && (value ? mem : !mem));
       continue;
     }
     z3::expr x = low.attrTerm(v.instance, v.attr);
-    all = all && (x.is_bool() ? x == ctx.bool_val(value != 0) : x == ctx.int_val(static_cast<int64_t>(value)));
+    assign(all, all && (x.is_bool() ? x == ctx.bool_val(value != 0) : x == ctx.int_val(static_cast<int64_t>(value))));
   }
   return all;
 }
@@ -255,8 +258,9 @@ std::vector<int> CaseSolver::violationCore(const RuleInfo& rule, Env& env) {
     z3::expr_vector all(s.ctx);
     for (auto& l : lits) all.push_back(l);
     ++s.checks;
-    if (tracked.check(all) == z3::unsat)
-      for (auto& l : shrinkCore(tracked, lits, &s.checks)) facts.push_back(litFact.at(l.id()));
+    auto check = [&] { return tracked.check(all); };
+    if (checkWithin(s.ctx, s.limits.timeoutMs, check) == z3::unsat)
+      for (auto& l : shrinkCore(tracked, lits, &s.checks, s.limits.timeoutMs)) facts.push_back(litFact.at(l.id()));
     tracked.pop();
     return facts;
   });

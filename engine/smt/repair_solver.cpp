@@ -13,6 +13,7 @@
 #include "engine/smt/z3/decode.hpp"
 #include "engine/smt/z3/lower.hpp"
 #include "engine/smt/z3/solver.hpp"
+#include "engine/smt/z3/terms.hpp"
 
 namespace samsvar::smt {
 
@@ -368,7 +369,7 @@ void RepairSolver::Impl::decompose(bool byParts) {
     for (std::size_t i = 0; i < items.size(); ++i) {
       bool touches = std::any_of(consts[i].begin(), consts[i].end(), [&](const z3::expr& c) { return kind(c) == 3; });
       if (!touches) continue;
-      items[i].first = items[i].first.substitute(cutFrom, cutTo).simplify();
+      assign(items[i].first, items[i].first.substitute(cutFrom, cutTo).simplify());
       consts[i] = constantsOf(items[i].first);
     }
 

@@ -130,7 +130,7 @@ struct RulebaseSolver::Impl {
       const Ty& ty = world.types[typeOfInstance(world, v->instance)].attrs[v->attr].ty;
       if (ty.kind != Kind::Date || ty.set) continue;
       z3::expr x = low.attrTerm(v->instance, v->attr);
-      all = all && x >= ctx.int_val(static_cast<int64_t>(latest - 730)) && x <= ctx.int_val(static_cast<int64_t>(latest + 730));
+      assign(all, all && x >= ctx.int_val(static_cast<int64_t>(latest - 730)) && x <= ctx.int_val(static_cast<int64_t>(latest + 730)));
     }
     return all;
   }

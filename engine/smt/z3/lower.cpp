@@ -278,7 +278,7 @@ z3::expr Lowering::member(const TExpr& set, std::int64_t elem, Env& env) {
     auto cands = universe(obj.ty);
     z3::expr out = memberTerm(cands.back(), set.index, elem);
     for (auto it = cands.rbegin() + 1; it != cands.rend(); ++it)
-      out = z3::ite(r == ctx_.int_val(static_cast<int64_t>(*it)), memberTerm(*it, set.index, elem), out);
+      assign(out, z3::ite(r == ctx_.int_val(static_cast<int64_t>(*it)), memberTerm(*it, set.index, elem), out));
     return out;
   }
   throw InternalError("member(): unsupported set expression");
@@ -302,14 +302,14 @@ constexpr int kDaysInMonth[12] = {31, 30, 31, 30, 31, 31, 30, 31, 30, 31, 31, 28
 
 z3::expr Lowering::daysFromMarchYear(const z3::expr& y, const z3::expr& mp, const z3::expr& d) {
   z3::expr before = ctx_.int_val(kDaysBeforeMonth[11]);
-  for (int i = 10; i >= 0; --i) before = z3::ite(mp == i, ctx_.int_val(kDaysBeforeMonth[i]), before);
+  for (int i = 10; i >= 0; --i) assign(before, z3::ite(mp == i, ctx_.int_val(kDaysBeforeMonth[i]), before));
   return 365 * y + y / 4 - 15 + before + d - 1 - 719468;
 }
 
 z3::expr Lowering::daysInMarchMonth(const z3::expr& y, const z3::expr& mp) {
   // February of March-based year y lies in civil year y + 1.
   z3::expr out = z3::ite(z3::mod(y + 1, 4) == 0, ctx_.int_val(29), ctx_.int_val(28));
-  for (int i = 10; i >= 0; --i) out = z3::ite(mp == i, ctx_.int_val(kDaysInMonth[i]), out);
+  for (int i = 10; i >= 0; --i) assign(out, z3::ite(mp == i, ctx_.int_val(kDaysInMonth[i]), out));
   return out;
 }
 
@@ -354,13 +354,13 @@ z3::expr Lowering::lower(const TExpr& e, Env& env) {
   z3::expr out(ctx_);
   switch (e.op) {
     case Op::Const:
-      out = e.ty.kind == Kind::Bool && !e.ty.set ? ctx_.bool_val(e.value != 0)
-                                                 : ctx_.int_val(static_cast<int64_t>(e.value));
+      assign(out, e.ty.kind == Kind::Bool && !e.ty.set ? ctx_.bool_val(e.value != 0)
+                                                       : ctx_.int_val(static_cast<int64_t>(e.value)));
       break;
-    case Op::Today: out = ctx_.int_val(static_cast<int64_t>(m_.caseDate)); break;
+    case Op::Today: assign(out, ctx_.int_val(static_cast<int64_t>(m_.caseDate))); break;
     case Op::Var: {
       std::int64_t v = env.at(e.index);
-      out = e.ty.kind == Kind::Bool ? ctx_.bool_val(v != 0) : ctx_.int_val(static_cast<int64_t>(v));
+      assign(out, e.ty.kind == Kind::Bool ? ctx_.bool_val(v != 0) : ctx_.int_val(static_cast<int64_t>(v)));
       break;
     }
     case Op::Attr: {
@@ -368,59 +368,59 @@ z3::expr Lowering::lower(const TExpr& e, Env& env) {
       if (auto c = concreteRef(obj, env)) {
         // Through `none` there is no value; defined() makes the clause that
         // reads it false, so any value of the right sort will do.
-        out = *c != kNoInstance        ? attrTerm(*c, e.index)
-              : e.ty.kind == Kind::Bool ? ctx_.bool_val(false)
-                                        : ctx_.int_val(0);
+        assign(out, *c != kNoInstance        ? attrTerm(*c, e.index)
+                    : e.ty.kind == Kind::Bool ? ctx_.bool_val(false)
+                                              : ctx_.int_val(0));
       } else {
         z3::expr r = lower(obj, env);
         auto cands = universe(obj.ty);
-        out = attrTerm(cands.back(), e.index);
+        assign(out, attrTerm(cands.back(), e.index));
         for (auto it = cands.rbegin() + 1; it != cands.rend(); ++it)
-          out = z3::ite(r == ctx_.int_val(static_cast<int64_t>(*it)), attrTerm(*it, e.index), out);
+          assign(out, z3::ite(r == ctx_.int_val(static_cast<int64_t>(*it)), attrTerm(*it, e.index), out));
       }
       break;
     }
-    case Op::Not: out = !L(0); break;
-    case Op::Neg: out = -L(0); break;
-    case Op::And: out = L(0) && L(1); break;
-    case Op::Or: out = L(0) || L(1); break;
-    case Op::Implies: out = z3::implies(L(0), L(1)); break;
+    case Op::Not: assign(out, !L(0)); break;
+    case Op::Neg: assign(out, -L(0)); break;
+    case Op::And: assign(out, L(0) && L(1)); break;
+    case Op::Or: assign(out, L(0) || L(1)); break;
+    case Op::Implies: assign(out, z3::implies(L(0), L(1))); break;
     case Op::Eq:
     case Op::Ne: {
       if (e.kids[0]->ty.set) {
         z3::expr_vector parts(ctx_);
         for (auto u : universe(e.kids[0]->ty.element()))
           parts.push_back(member(*e.kids[0], u, env) == member(*e.kids[1], u, env));
-        out = z3::mk_and(parts);
-        if (e.op == Op::Ne) out = !out;
+        assign(out, z3::mk_and(parts));
+        if (e.op == Op::Ne) assign(out, !out);
       } else {
-        out = e.op == Op::Eq ? L(0) == L(1) : L(0) != L(1);
+        assign(out, e.op == Op::Eq ? L(0) == L(1) : L(0) != L(1));
       }
       break;
     }
-    case Op::Lt: out = L(0) < L(1); break;
-    case Op::Le: out = L(0) <= L(1); break;
-    case Op::Gt: out = L(0) > L(1); break;
-    case Op::Ge: out = L(0) >= L(1); break;
-    case Op::Add: out = L(0) + L(1); break;
-    case Op::Sub: out = L(0) - L(1); break;
-    case Op::Mul: out = L(0) * L(1); break;
+    case Op::Lt: assign(out, L(0) < L(1)); break;
+    case Op::Le: assign(out, L(0) <= L(1)); break;
+    case Op::Gt: assign(out, L(0) > L(1)); break;
+    case Op::Ge: assign(out, L(0) >= L(1)); break;
+    case Op::Add: assign(out, L(0) + L(1)); break;
+    case Op::Sub: assign(out, L(0) - L(1)); break;
+    case Op::Mul: assign(out, L(0) * L(1)); break;
     case Op::AddMonths: {
       int64_t k;
       z3::expr months = L(1).simplify();
       if (!months.is_numeral_i64(k)) throw InternalError("month count is not a constant");
-      out = addMonths(L(0), k);
+      assign(out, addMonths(L(0), k));
       break;
     }
     case Op::In: {
       const TExpr& elem = *e.kids[0];
       if (auto c = concreteRef(elem, env)) {
-        out = member(*e.kids[1], *c, env);
+        assign(out, member(*e.kids[1], *c, env));
       } else {
         z3::expr x = L(0);
         z3::expr_vector alts(ctx_);
         for (auto u : universe(elem.ty)) alts.push_back(x == ctx_.int_val(static_cast<int64_t>(u)) && member(*e.kids[1], u, env));
-        out = z3::mk_or(alts);
+        assign(out, z3::mk_or(alts));
       }
       break;
     }
@@ -439,23 +439,23 @@ z3::expr Lowering::lower(const TExpr& e, Env& env) {
         std::int64_t saved = env[e.index];
         env[e.index] = u;
         z3::expr body = lower(*e.kids[1], env);
-        if (z3::expr d = defined(*e.kids[1], env); !d.is_true()) body = d && body;
+        if (z3::expr d = defined(*e.kids[1], env); !d.is_true()) assign(body, d && body);
         env[e.index] = saved;
         parts.push_back(e.op == Op::Exists ? (mem && body) : z3::implies(mem, body));
       }
-      out = e.op == Op::Exists ? (parts.empty() ? ctx_.bool_val(false) : z3::mk_or(parts))
-                               : (parts.empty() ? ctx_.bool_val(true) : z3::mk_and(parts));
+      assign(out, e.op == Op::Exists ? (parts.empty() ? ctx_.bool_val(false) : z3::mk_or(parts))
+                                     : (parts.empty() ? ctx_.bool_val(true) : z3::mk_and(parts)));
       break;
     }
     case Op::Count: {
       z3::expr sum = ctx_.int_val(0);
       if (const std::vector<std::int64_t>* known = knownMembers(*e.kids[0], env)) {
-        out = ctx_.int_val(static_cast<int64_t>(known->size()));
+        assign(out, ctx_.int_val(static_cast<int64_t>(known->size())));
         break;
       }
       for (auto u : universe(e.kids[0]->ty.element())) {
         expand();
-        sum = sum + z3::ite(member(*e.kids[0], u, env), ctx_.int_val(1), ctx_.int_val(0));
+        assign(sum, sum + z3::ite(member(*e.kids[0], u, env), ctx_.int_val(1), ctx_.int_val(0)));
       }
       out = sum;
       break;
@@ -526,7 +526,7 @@ RuleTerms ruleTerms(Lowering& low, const RuleInfo& rule, Env& env,
   }
   z3::expr app = parts.empty() ? ctx.bool_val(true) : z3::mk_and(parts);
   z3::expr req = low.lower(*rule.require, env);
-  if (z3::expr d = low.defined(*rule.require, env); !d.is_true()) req = d && req;
+  if (z3::expr d = low.defined(*rule.require, env); !d.is_true()) assign(req, d && req);
   return RuleTerms{app, req};
 }
 

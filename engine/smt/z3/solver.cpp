@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "engine/smt/minimise.hpp"
+#include "engine/smt/z3/watchdog.hpp"
 
 namespace samsvar::smt {
 
@@ -16,6 +17,12 @@ z3::params limitParams(z3::context& ctx, const Limits& limits) {
 
 void applyLimits(z3::solver& s, const Limits& limits) { s.set(limitParams(s.ctx(), limits)); }
 
+Limits withoutTimeout(const Limits& limits) {
+  Limits out = limits;
+  out.timeoutMs = 0;
+  return out;
+}
+
 Answer answerOf(z3::check_result r, const std::string& reasonUnknown) {
   switch (r) {
     case z3::sat: return Answer::sat();
@@ -25,23 +32,25 @@ Answer answerOf(z3::check_result r, const std::string& reasonUnknown) {
   return Answer::unknown(reasonUnknown);
 }
 
-Answer ask(z3::solver& s, const z3::expr& query, const std::vector<z3::expr>& needs, std::optional<z3::model>* model) {
+Answer ask(z3::solver& s, const z3::expr& query, const std::vector<z3::expr>& needs, std::optional<z3::model>* model,
+           unsigned watchdogMs) {
   s.push();
   s.add(query);
   for (const auto& d : needs) s.add(d);
-  z3::check_result r = s.check();
+  z3::check_result r = checkWithin(s.ctx(), watchdogMs, [&] { return s.check(); });
   std::string reason = r == z3::unknown ? s.reason_unknown() : std::string();
   if (r == z3::sat && model) model->emplace(s.get_model());
   s.pop();
   return answerOf(r, reason);
 }
 
-std::vector<z3::expr> shrinkCore(z3::solver& s, std::vector<z3::expr> core, std::size_t* checks) {
+std::vector<z3::expr> shrinkCore(z3::solver& s, std::vector<z3::expr> core, std::size_t* checks, unsigned watchdogMs) {
   return minimiseByDeletion(std::move(core), [&](const std::vector<z3::expr>& rest) {
     z3::expr_vector lits(s.ctx());
     for (const auto& l : rest) lits.push_back(l);
     if (checks) ++*checks;
-    return s.check(lits) == z3::unsat;
+    auto check = [&] { return s.check(lits); };
+    return checkWithin(s.ctx(), watchdogMs, check) == z3::unsat;
   });
 }
 

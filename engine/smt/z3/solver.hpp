@@ -28,15 +28,23 @@ void applyLimits(z3::solver& s, const Limits& limits);
 /// The solver's answer to `check` (with its reason when unknown).
 Answer answerOf(z3::check_result r, const std::string& reasonUnknown);
 
+/// The limits a solver takes as parameters when the calling thread's
+/// CheckWatchdog (engine/smt/z3/watchdog.hpp) keeps the wall-clock limit:
+/// the resource limit alone. Such a solver's checks go through ask() and
+/// shrinkCore() with `watchdogMs` = limits.timeoutMs.
+Limits withoutTimeout(const Limits& limits);
+
 /// Asks `s` whether `query` is satisfiable together with what it needs (the
 /// definitions and value ranges of engine/smt/z3/lower.hpp), in a push/pop
-/// scope. A sat answer's model goes to `model` when given.
+/// scope. A sat answer's model goes to `model` when given. With
+/// `watchdogMs`, the thread's watchdog ends the check after that long.
 Answer ask(z3::solver& s, const z3::expr& query, const std::vector<z3::expr>& needs,
-           std::optional<z3::model>* model = nullptr);
+           std::optional<z3::model>* model = nullptr, unsigned watchdogMs = 0);
 
 /// A minimal subset of the assumption literals `core` under which `s` stays
 /// unsatisfiable (minimiseByDeletion; `checks` counts solver calls).
-std::vector<z3::expr> shrinkCore(z3::solver& s, std::vector<z3::expr> core, std::size_t* checks = nullptr);
+std::vector<z3::expr> shrinkCore(z3::solver& s, std::vector<z3::expr> core, std::size_t* checks = nullptr,
+                                 unsigned watchdogMs = 0);
 
 /// The same subset as shrinkCore, with fewer checks: the unsat core of each
 /// unsat check is kept, and a later subset that contains one is unsat

@@ -265,6 +265,29 @@ TEST(Limits, TheResourceLimitAloneStopsAHardQuestion) {
   expectHardRuleUnknown(opt);
 }
 
+TEST(Limits, TheTimeLimitAloneStopsAHardQuestion) {
+  // No resource limit: without its wall-clock limit this question runs for
+  // minutes. The check thread's watchdog (not a Z3 timer per check) ends
+  // it, as unknown, with the reason Z3 gives its own timer.
+  CheckOptions opt;
+  opt.timeoutMs = 50;
+  opt.rlimit = 0;
+  auto run = runTexts({{"h.rules", R"(module h "hard"
+type N { a: int  b: int  c: int  d: int }
+rule FERMAT skal
+  title nb "Fermat" en "Fermat"
+  source "none"
+  for n: N
+  require not (n.a * 12345 + n.b * 54321 + n.c * 98765 + n.d * 31337 == 1234567891 and n.a * 7 - n.b * 3 + n.d * 11 == 5
+               and n.a >= 0 and n.b >= 0 and n.c >= 0 and n.d >= 0)
+)"}},
+                      "case \"x\" uses h\nn1: N {}\n", opt);
+  ASSERT_TRUE(run.checked) << run.errors();
+  EXPECT_EQ(run.verdict("FERMAT"), Verdict::unknown);
+  ASSERT_NE(run.finding("FERMAT"), nullptr);
+  EXPECT_EQ(run.finding("FERMAT")->unknownReason, "canceled");
+}
+
 // A product of two unknowns is nonlinear arithmetic the solver cannot decide
 // within a bound: semantic analysis refuses it, located, in both languages;
 // a product with a constant stays allowed.
