@@ -93,12 +93,50 @@ TEST(Vocab, NorwegianWordFindsTypesAttributesAndRules) {
   Output o = vocab("høring", Lang::nb);
   ASSERT_EQ(o.code, 0) << o.err;
   EXPECT_NE(o.out.find("  type Consultation  (normering)"), std::string::npos) << o.out;
-  EXPECT_NE(o.out.find("    opens: date  — start of the round or høring\n"), std::string::npos) << o.out;
+  EXPECT_NE(o.out.find("    opens: date  — start på innspillsrunden eller høringen\n"), std::string::npos) << o.out;
   EXPECT_NE(o.out.find("HOR-14 skal: Høringsfristen er minst seks uker"), std::string::npos) << o.out;
-  // A matching enum is shown with all its values.
-  EXPECT_NE(o.out.find("innspillsrunde, hoering, ny_hoering, forskriftshoering"), std::string::npos) << o.out;
+  // A matching enum is shown with all its values, each with its label where the name is not the plain word.
+  EXPECT_NE(o.out.find("innspillsrunde, hoering (høring), ny_hoering (ny høring), forskriftshoering (forskriftshøring)"),
+            std::string::npos)
+      << o.out;
   // Case-insensitive, Norwegian capitals too.
   EXPECT_EQ(vocab("HØRING", Lang::nb).out, o.out);
+}
+
+TEST(Vocab, EnglishWordFindsTheEnglishDescriptions) {
+  // "hearing" is only in the English descriptions and labels; English output shows them.
+  Output o = vocab("hearing", Lang::en);
+  ASSERT_EQ(o.code, 0) << o.err;
+  EXPECT_NE(o.out.find("  type Consultation  (normering)  A round of input or a hearing on the draft of a product (003 §4.1.4)\n"),
+            std::string::npos)
+      << o.out;
+  EXPECT_NE(o.out.find("    opens: date  — start of the round of input or hearing\n"), std::string::npos) << o.out;
+  EXPECT_NE(o.out.find("innspillsrunde (round of input), hoering (hearing), ny_hoering (new hearing), "
+                       "forskriftshoering (hearing on a regulation)"),
+            std::string::npos)
+      << o.out;
+  // A folded name gets its letters back, and an abbreviation is spelt out, in each language.
+  Output nb = vocab("ActorKind", Lang::nb);
+  EXPECT_NE(nb.out.find("hod (Helse- og omsorgsdepartementet (HOD))"), std::string::npos) << nb.out;
+  EXPECT_NE(nb.out.find("tjenesteleverandoer (tjenesteleverandør)"), std::string::npos) << nb.out;
+  Output en = vocab("ActorKind", Lang::en);
+  EXPECT_NE(en.out.find("hod (Ministry of Health and Care Services (HOD))"), std::string::npos) << en.out;
+  EXPECT_NE(en.out.find("tjenesteleverandoer (service vendor)"), std::string::npos) << en.out;
+}
+
+TEST(Vocab, EveryTypeAttributeAndEnumIsDescribedInBothLanguages) {
+  auto all = nlohmann::json::parse(vocab("", Lang::en, "json").out);
+  auto described = [](const nlohmann::json& doc) { return doc["nb"] != "" && doc["en"] != ""; };
+  std::vector<std::string> missing;
+  for (const auto& t : all["types"]) {
+    if (!described(t["doc"])) missing.push_back("type " + t["name"].get<std::string>());
+    for (const auto& a : t["attributes"])
+      if (!described(a["doc"])) missing.push_back(t["name"].get<std::string>() + "." + a["name"].get<std::string>());
+  }
+  for (const auto& e : all["enums"])
+    if (!described(e["doc"])) missing.push_back("enum " + e["name"].get<std::string>());
+  EXPECT_FALSE(all["types"].empty());
+  EXPECT_TRUE(missing.empty()) << "without a description in nb and en: " << nlohmann::json(missing).dump();
 }
 
 TEST(Vocab, JsonListsTypesEnumsAndInstances) {
@@ -121,8 +159,15 @@ TEST(Vocab, JsonListsTypesEnumsAndInstances) {
   for (const auto& t : all["types"])
     if (t["name"] == "Consultation")
       for (const auto& a : t["attributes"])
-        if (a["name"] == "closes") consultation = a["type"] == "date" && a["doc"]["nb"] == "høringsfrist / deadline for input";
+        if (a["name"] == "closes") consultation = a["type"] == "date" && a["doc"]["nb"] == "høringsfrist / frist for innspill" &&
+                         a["doc"]["en"] == "deadline for responses or input";
   EXPECT_TRUE(consultation);
+  bool labelled = false;
+  for (const auto& e : all["enums"])
+    if (e["name"] == "AnalysisLevel")
+      labelled = e["labels"]["samfunnsoekonomisk_analyse"]["nb"] == "samfunnsøkonomisk analyse" &&
+                 e["labels"]["samfunnsoekonomisk_analyse"]["en"] == "cost-benefit analysis";
+  EXPECT_TRUE(labelled);
 }
 
 TEST(Vocab, UnknownWordSaysWhatItCouldHaveBeen) {
@@ -139,7 +184,8 @@ TEST(Vocab, UnknownWordSaysWhatItCouldHaveBeen) {
 TEST(Vocab, DocsVocabularyIsTheGeneratedOne) {
   Output o = vocab("", Lang::en, "markdown");
   ASSERT_EQ(o.code, 0) << o.err;
-  EXPECT_NE(o.out.find("| `closes` | `date` | høringsfrist / deadline for input |"), std::string::npos);
+  EXPECT_NE(o.out.find("| `closes` | `date` | høringsfrist / frist for innspill / deadline for responses or input |"),
+            std::string::npos);
   EXPECT_NE(o.out.find("| `std_snomed_ct` |"), std::string::npos);
   EXPECT_TRUE(readFile(sourcePath("docs/vocabulary.md")) == o.out)
       << "docs/vocabulary.md is stale: regenerate it with `build/samsvar vocab --format markdown > docs/vocabulary.md`";
