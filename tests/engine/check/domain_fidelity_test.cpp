@@ -363,12 +363,15 @@ TEST(PublicationNotices, AFindingNamesTheForumNotInformedOrToldTooEarly) {
   ASSERT_TRUE(run.checked) << run.errors();
   std::string nb = run.text(Lang::nb), en = run.text(Lang::en);
   EXPECT_NE(nb.find("    for r = r_pub_feil, f = nuit\n"), std::string::npos) << nb;
-  EXPECT_NE(nb.find("nuit er ikke informert om at r_pub_feil er publisert, eller ble informert før "
-                    "publiseringsdatoen. Informer nuit om publiseringen"),
+  // The forum by its name (its label), and the value a case writes for it.
+  EXPECT_NE(nb.find("Prioriteringsutvalget (NUIT) er ikke informert om at r_pub_feil er publisert, eller ble informert før "
+                    "publiseringsdatoen. Informer Prioriteringsutvalget (NUIT) om publiseringen, og før det opp i "
+                    "informed_of_publication: en PublicationNotice med forum = nuit og dagen (date)."),
             std::string::npos)
       << nb;
-  EXPECT_NE(en.find("nufa has not been informed that r_obl_feil is published, or was informed before the "
-                    "publication date. Inform nufa of the publication"),
+  EXPECT_NE(en.find("Professional committee (NUFA) has not been informed that r_obl_feil is published, or was informed "
+                    "before the publication date. Inform Professional committee (NUFA) of the publication and list it in "
+                    "informed_of_publication: a PublicationNotice with forum = nufa and the day (date)."),
             std::string::npos)
       << en;
   // The notice that came too early is among the reasons.
