@@ -135,10 +135,16 @@ std::string attributeList(const Model& m, const std::vector<std::pair<int, int>>
 }  // namespace
 
 std::vector<std::string> labelledValues(const model::EnumInfo& ei, Lang lang) {
+  auto lowered = [](std::string t) {
+    for (char& c : t)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return t;
+  };
   std::vector<std::string> out;
   for (std::size_t v = 0; v < ei.values.size(); ++v) {
     out.push_back(ei.values[v]);
-    if (v < ei.labels.size() && !ei.labels[v].in(lang).empty() && ei.labels[v].in(lang) != ei.values[v])
+    // A label that only capitalises the name (`Helsedirektoratet`) adds nothing here.
+    if (v < ei.labels.size() && !ei.labels[v].in(lang).empty() && lowered(ei.labels[v].in(lang)) != ei.values[v])
       out.back() += " (" + ei.labels[v].in(lang) + ")";
   }
   return out;
