@@ -285,7 +285,10 @@ rule FERMAT skal
   ASSERT_TRUE(run.checked) << run.errors();
   EXPECT_EQ(run.verdict("FERMAT"), Verdict::unknown);
   ASSERT_NE(run.finding("FERMAT"), nullptr);
-  EXPECT_EQ(run.finding("FERMAT")->unknownReason, "canceled");
+  // Stopped mid-question, Z3 says "canceled", or, when the stop reaches its
+  // arithmetic first (seen under ASan), that the arithmetic is incomplete.
+  const std::string& reason = run.finding("FERMAT")->unknownReason;
+  EXPECT_TRUE(reason == "canceled" || reason.find("incomplete") != std::string::npos) << reason;
 }
 
 // A product of two unknowns is nonlinear arithmetic the solver cannot decide
